@@ -1,0 +1,176 @@
+# Nest - a small multitasking kernel for 32-bit x86 that teaches pid namespaces.
+#
+#   make            build/kernel.elf, build/initramfs.cpio and build/nest.iso
+#   make run        boot the ISO through GRUB, serial console on this terminal
+#   make test       every test: host unit tests, in-kernel tests, boot checks
+#   make bench      guest-instruction counts under QEMU -icount (release build)
+#   make gdb        QEMU paused with a GDB stub, and gdb attached to it
+#   make doctor     name each missing tool and the Debian package that has it
+#   make compile_commands.json   for clangd (uses bear)
+#   make clean
+#
+# Variables: BUILD=debug (default: -Og -g3, what GDB wants) or release (-O2);
+# O=DIR puts the output somewhere other than build/; WERROR=1 (CI) makes
+# warnings errors; V=1 shows every command.
+
+BUILD ?= debug
+O ?= build
+WERROR ?= 0
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+# ---- toolchain: the i686 cross compiler if present, else the host gcc -m32 ----
+CROSS_PREFIX ?= $(shell command -v i686-linux-gnu-gcc >/dev/null 2>&1 && echo i686-linux-gnu-)
+ifneq ($(CROSS_PREFIX),)
+CC := $(CROSS_PREFIX)gcc
+NM := $(CROSS_PREFIX)nm
+else
+CC := gcc -m32
+NM := nm
+endif
+NASM ?= nasm
+HOSTCC ?= gcc
+PYTHON ?= python3
+QEMU ?= qemu-system-i386
+
+# ---- flags, pinned so the build does not depend on a distribution's defaults ----
+ARCH_CFLAGS := -m32 -march=i686 -ffreestanding -fno-pie -fno-pic \
+	-fno-stack-protector -fcf-protection=none -mno-sse -mno-sse2 -mno-mmx \
+	-mno-80387 -fno-asynchronous-unwind-tables -fno-omit-frame-pointer \
+	-fno-tree-loop-distribute-patterns -fno-common -nostdinc \
+	-isystem $(shell $(CC) -print-file-name=include)
+WARN_CFLAGS := -Wall -Wextra -Wno-unused-parameter -Wmissing-prototypes \
+	-Wstrict-prototypes -Wno-sign-compare
+ifeq ($(WERROR),1)
+WARN_CFLAGS += -Werror
+endif
+ifeq ($(BUILD),release)
+OPT_CFLAGS := -O2 -g
+else
+OPT_CFLAGS := -Og -g3
+endif
+CFLAGS := -std=gnu11 $(ARCH_CFLAGS) $(OPT_CFLAGS) $(WARN_CFLAGS) -Iinclude -MMD -MP
+NASMFLAGS := -f elf32 -g -F dwarf
+LDFLAGS := -m32 -nostdlib -no-pie -static -Wl,--build-id=none \
+	-Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack -T linker.ld
+LIBGCC := $(shell $(CC) -print-libgcc-file-name)
+
+HOST_CFLAGS := -DNEST_HOST -Iinclude -std=gnu11 -Wall -Wextra -Wno-unused-parameter \
+	-g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
+
+# ---- sources: every file in these folders is part of the kernel ----
+ASM_SRCS := $(wildcard boot/*.asm)
+C_SRCS := $(wildcard kernel/*.c mm/*.c tests/ktest/*.c)
+OBJS := $(ASM_SRCS:%.asm=$(O)/obj/%.o) $(C_SRCS:%.c=$(O)/obj/%.o)
+
+KERNEL := $(O)/kernel.elf
+INITRAMFS := $(O)/initramfs.cpio
+ISO := $(O)/nest.iso
+TEST_ISO := $(O)/nest-test.iso
+
+.PHONY: all kernel run test bench gdb doctor clean host-tests iso
+.DEFAULT_GOAL := all
+
+all: $(KERNEL) $(INITRAMFS) $(ISO)
+kernel: $(KERNEL)
+iso: $(ISO)
+
+$(O)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+
+$(O)/obj/%.o: %.asm boot/layout.inc
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  NASM    $<")
+	$(Q)$(NASM) $(NASMFLAGS) $< -o $@
+
+# Two links (include/nest/kallsyms.h): the first one's function symbols
+# become the symbol table of the second.  .kallsyms is the last section, so
+# no function moves; the check below makes sure of it.
+$(O)/kernel.tmp.elf: $(OBJS) linker.ld
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LIBGCC)
+
+$(O)/kallsyms.c: $(O)/kernel.tmp.elf tools/gen-kallsyms.py
+	$(Q)$(NM) -n $< | $(PYTHON) tools/gen-kallsyms.py > $@
+
+$(O)/kallsyms.o: $(O)/kallsyms.c
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+
+$(KERNEL): $(O)/kernel.tmp.elf $(O)/kallsyms.o
+	@$(if $(Q),echo "  LD      $@ (with kallsyms)")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(OBJS) $(O)/kallsyms.o $(LIBGCC)
+	$(Q)$(NM) -n $(O)/kernel.tmp.elf | grep -i ' [tw] ' > $(O)/syms.1
+	$(Q)$(NM) -n $@ | grep -i ' [tw] ' > $(O)/syms.2
+	$(Q)cmp -s $(O)/syms.1 $(O)/syms.2 || \
+		{ echo "kallsyms: functions moved between the two links"; exit 1; }
+	$(Q)if command -v grub-file >/dev/null; then \
+		grub-file --is-x86-multiboot $@ || \
+		{ echo "$@: grub-file finds no multiboot header"; exit 1; }; fi
+
+$(INITRAMFS): tools/mkinitramfs.sh $(wildcard user/root/*)
+	$(Q)sh tools/mkinitramfs.sh $@
+
+$(ISO): $(KERNEL) $(INITRAMFS) tools/mkiso.sh
+	@$(if $(Q),echo "  ISO     $@")
+	$(Q)sh tools/mkiso.sh $@ $(KERNEL) $(INITRAMFS) ""
+
+# The ISO the tests boot: the same kernel, with ktest=boot on its command line.
+$(TEST_ISO): $(KERNEL) $(INITRAMFS) tools/mkiso.sh
+	$(Q)sh tools/mkiso.sh $@ $(KERNEL) $(INITRAMFS) "ktest=boot"
+
+# ---- host unit tests (tests/host/host.mk lists each test's sources) ----
+include tests/host/host.mk
+HOST_BINS := $(HOST_TESTS:%=$(O)/host/%)
+host-tests: $(HOST_BINS)
+
+define HOST_TEST_RULE
+$(O)/host/$(1): $$($(1)_SRCS) $$(wildcard include/nest/*.h tests/host/*.h)
+	@mkdir -p $$(dir $$@)
+	@$$(if $$(Q),echo "  HOSTCC  $$@")
+	$$(Q)$$(HOSTCC) $$(HOST_CFLAGS) $$($(1)_SRCS) -o $$@
+endef
+$(foreach t,$(HOST_TESTS),$(eval $(call HOST_TEST_RULE,$(t))))
+
+test: all $(TEST_ISO) host-tests
+	$(Q)$(PYTHON) tests/run.py --build $(O)
+
+# ---- running it ----
+QEMU_COMMON := -m 128M -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
+
+run: $(ISO)
+	@echo "Booting $(ISO) through GRUB. Serial console here; Ctrl-A X quits QEMU."
+	$(QEMU) $(QEMU_COMMON) -cdrom $(ISO) -display none -serial mon:stdio
+
+# A per-user port, as xv6 does, so two students on one machine do not collide.
+GDBPORT := $(shell expr `id -u` % 5000 + 25000)
+gdb: $(KERNEL) $(INITRAMFS)
+	@echo "QEMU waits for GDB on port $(GDBPORT); quit GDB to stop QEMU."
+	$(QEMU) $(QEMU_COMMON) -kernel $(KERNEL) -initrd $(INITRAMFS) \
+		-append "$(CMDLINE)" -display none -serial file:$(O)/gdb-serial.log \
+		-S -gdb tcp::$(GDBPORT) & \
+	QEMU_PID=$$!; \
+	gdb -q -ex "set architecture i386" -ex "file $(KERNEL)" \
+		-ex "target remote localhost:$(GDBPORT)" $(GDBARGS); \
+	kill $$QEMU_PID 2>/dev/null; true
+
+bench:
+	$(Q)$(MAKE) --no-print-directory BUILD=release O=$(O)/release all
+	$(Q)$(PYTHON) tools/bench.py --kernel $(O)/release/kernel.elf --iso $(O)/release/nest.iso
+
+doctor:
+	$(Q)sh tools/doctor.sh
+
+compile_commands.json:
+	$(Q)$(MAKE) --no-print-directory clean
+	bear --output $@ -- $(MAKE) --no-print-directory kernel host-tests
+
+clean:
+	rm -rf $(O)
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,467 @@
+/*
+ * mm/slab.c - the slab allocator's core: caches of equal-sized objects cut
+ * from blocks of pages, after Bonwick ("The Slab Allocator", USENIX 1994)
+ * and Linux's mm/slab.c and mm/slub.c.
+ *
+ * A slab is 2^gfporder pages from alloc_pages(__GFP_COMP).  Its head page
+ * has PG_slab set and keeps the slab's state (page->slab_cache, freelist,
+ * inuse, s_colour); the slab itself holds only objects:
+ *
+ *	| colour | slot 0 | slot 1 | ... | slot num-1 | rest of the leftover |
+ *
+ * Each slot is s->size bytes.  Without debug flags a slot is just the
+ * object, padded to the alignment.  With them (mm/slab_debug.c) it is
+ *
+ *	| pad | red zone 1 | object | red zone 2 | pad | free ptr | track | pad |
+ *	      ^ obj_offset ^ the pointer callers get
+ *
+ * A free object keeps the address of the next free object of its slab at
+ * obj + s->offset, so the free list costs no memory.  The offset is 0 (the
+ * object's first word) unless the object's contents must survive while it
+ * is free (a constructor's state, or the poison pattern); then the pointer
+ * goes after the object, as SLUB's s->offset.
+ *
+ * Entry points: kmem_cache_alloc(), kmem_cache_zalloc(), kmem_cache_free();
+ * __kmem_cache_*() for mm/slab_common.c, which has kmem_cache_create(),
+ * kmalloc() and the list of caches.  Calls mm/page_alloc.c for slabs and
+ * mm/slab_debug.c for the checks behind SLAB_DEBUG_FLAGS.
+ */
+#include <nest/slab.h>
+#include <nest/mm.h>
+#include <nest/errno.h>
+#include <nest/string.h>
+#include <nest/printk.h>
+#include <nest/bug.h>
+
+/*
+ * Choosing a slab's order (SLUB's calculate_order()): aim for at least
+ * SLAB_MIN_OBJECTS objects per slab, so that slab creation is rare, with at
+ * most 1/16 of the slab wasted, accepting up to 1/4 before settling for
+ * fewer objects; never above SLAB_MAX_ORDER unless a single object needs
+ * it.  Bigger blocks are harder for the buddy allocator to find.
+ */
+#define SLAB_MIN_OBJECTS	8	/* SLUB's min_objects on one CPU */
+#define SLAB_MAX_ORDER		3	/* Linux's PAGE_ALLOC_COSTLY_ORDER */
+#define SLAB_WASTE_FRACT_BEST	16	/* first try: waste <= 1/16 */
+#define SLAB_WASTE_FRACT_WORST	4	/* last try: waste <= 1/4 */
+
+/* page->s_colour and page->inuse are unsigned shorts: these must fit. */
+#define SLAB_COLOUR_MAX		0xffffu
+#define SLAB_MAX_OBJECTS	0xffffu
+
+/*
+ * Empty slabs a cache keeps for its next allocations; freeing empties
+ * beyond this goes straight back to the buddy allocator, so a burst of
+ * frees does not pin memory until the next kmem_cache_shrink().
+ */
+#define SLAB_FREE_SLABS_KEEP	1
+
+/*
+ * The alignment of @size-byte objects, as Linux's calculate_alignment():
+ * SLAB_HWCACHE_ALIGN puts an object on a cache line, but small objects
+ * share a line (a 20-byte object gets 32), so that two of them never
+ * straddle one.
+ */
+static unsigned int calculate_alignment(slab_flags_t flags, unsigned int align,
+					unsigned int size)
+{
+	if (flags & SLAB_HWCACHE_ALIGN) {
+		unsigned int ralign = L1_CACHE_BYTES;
+
+		while (size <= ralign / 2)
+			ralign /= 2;
+		align = max(align, ralign);
+	}
+	return max(align, (unsigned int)ARCH_SLAB_MINALIGN);
+}
+
+/*
+ * Lay out one slot (see the picture at the top): where the object starts,
+ * where the free pointer and the debug track go, and the stride.
+ */
+static void calculate_sizes(struct kmem_cache *s)
+{
+	unsigned int p;
+
+	/* The left red zone is padded to the alignment, so objects stay aligned. */
+	s->obj_offset = (s->flags & SLAB_RED_ZONE) ? ALIGN(REDZONE_SIZE, s->align) : 0;
+	p = s->obj_offset + s->object_size;
+	/*
+	 * The right red zone starts at the very next byte, even unaligned, so
+	 * a one-byte overflow lands in it (slab_debug.c reads it bytewise).
+	 */
+	if (s->flags & SLAB_RED_ZONE)
+		p += REDZONE_SIZE;
+	if (s->ctor || (s->flags & SLAB_DEBUG_FLAGS)) {
+		p = ALIGN(p, (unsigned int)sizeof(void *));
+		s->offset = p - s->obj_offset;
+		p += sizeof(void *);
+	} else {
+		/* The free pointer is the object's first word: it must fit. */
+		s->offset = 0;
+		p = max(p, (unsigned int)sizeof(void *));
+	}
+	if (s->flags & SLAB_STORE_USER)
+		p += sizeof(struct slab_track);
+	s->size = ALIGN(p, s->align);
+}
+
+/*
+ * The lowest order, from the one that holds @min_objects up to @max_order,
+ * whose leftover is at most 1/@fract_leftover of the slab; @max_order + 1
+ * if there is none.  As SLUB's slab_order().
+ */
+static unsigned int slab_order(unsigned int size, unsigned int min_objects,
+			       unsigned int max_order, unsigned int fract_leftover)
+{
+	unsigned int order;
+
+	for (order = get_order((unsigned long)min_objects * size);
+	     order <= max_order; order++) {
+		unsigned long slab_size = PAGE_SIZE << order;
+
+		if (slab_size % size <= slab_size / fract_leftover)
+			break;
+	}
+	return order;
+}
+
+/* The order of a slab of @size-byte slots; MAX_ORDER if none fits one. */
+static unsigned int calculate_order(unsigned int size)
+{
+	unsigned int min_objects = SLAB_MIN_OBJECTS;
+	unsigned int max_objects = (PAGE_SIZE << SLAB_MAX_ORDER) / size;
+	unsigned int fraction, order;
+
+	min_objects = min(min_objects, max_objects);
+	while (min_objects > 1) {
+		for (fraction = SLAB_WASTE_FRACT_BEST;
+		     fraction >= SLAB_WASTE_FRACT_WORST; fraction /= 2) {
+			order = slab_order(size, min_objects, SLAB_MAX_ORDER, fraction);
+			if (order <= SLAB_MAX_ORDER)
+				return order;
+		}
+		min_objects--;
+	}
+	/* One object per slab: take the smallest block it fits in. */
+	return slab_order(size, 1, MAX_ORDER - 1, 1);
+}
+
+/*
+ * __kmem_cache_create - fill in @s, fresh and zeroed, for objects of @size
+ * bytes: flags, layout, order, colours and lists.  The arguments are those
+ * of kmem_cache_create(), already checked.  Returns 0, or -EINVAL if an
+ * object is too big for any slab.  Process context.
+ */
+int __kmem_cache_create(struct kmem_cache *s, const char *name,
+			unsigned int size, unsigned int align,
+			slab_flags_t flags, void (*ctor)(void *))
+{
+	unsigned long slab_size, leftover;
+
+	if (size > (PAGE_SIZE << (MAX_ORDER - 1)))
+		return -EINVAL;
+	if (slab_debug_all)
+		flags |= SLAB_POISON | SLAB_RED_ZONE;
+	/* Reports are far more useful with the callers (slub_debug's "U"). */
+	if (flags & SLAB_DEBUG_FLAGS)
+		flags |= SLAB_STORE_USER;
+	/*
+	 * Poison would destroy what the constructor built, so, as SLUB does,
+	 * objects with a constructor are not poisoned (red zones still are).
+	 */
+	if (ctor)
+		flags &= ~SLAB_POISON;
+
+	strlcpy(s->name, name, sizeof(s->name));
+	s->object_size = size;
+	s->flags = flags;
+	s->ctor = ctor;
+	s->align = calculate_alignment(flags, align, size);
+	calculate_sizes(s);
+
+	s->gfporder = calculate_order(s->size);
+	if (s->gfporder >= MAX_ORDER)
+		return -EINVAL;
+	slab_size = PAGE_SIZE << s->gfporder;
+	s->num = slab_size / s->size;
+	BUG_ON(s->num == 0 || s->num > SLAB_MAX_OBJECTS);
+
+	/*
+	 * Colouring: the leftover space shifts each new slab's objects by one
+	 * more colour_off step, cycling, so that the first objects of
+	 * different slabs fall on different cache lines (Bonwick, 4.1).
+	 */
+	leftover = slab_size - (unsigned long)s->num * s->size;
+	s->colour_off = max((unsigned int)L1_CACHE_BYTES, s->align);
+	s->colour = min(leftover, (unsigned long)SLAB_COLOUR_MAX) / s->colour_off;
+	s->colour_next = 0;
+
+	spin_lock_init(&s->lock);
+	INIT_LIST_HEAD(&s->slabs_partial);
+	INIT_LIST_HEAD(&s->slabs_full);
+	INIT_LIST_HEAD(&s->slabs_free);
+	INIT_LIST_HEAD(&s->list);
+	return 0;
+}
+
+/*
+ * Make a new slab with its first object at @colour bytes: mark the head
+ * page, thread the free list through all objects in address order (so they
+ * go out lowest first) and construct them.  Returns NULL when the buddy
+ * allocator has no block.  Called without s->lock: constructors may
+ * allocate.
+ */
+static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp,
+				  unsigned int colour)
+{
+	struct page *page;
+	char *obj;
+	unsigned int i;
+
+	page = alloc_pages((gfp & ~__GFP_ZERO) | __GFP_COMP, s->gfporder);
+	if (!page)
+		return NULL;
+	__SetPageSlab(page);
+	page->slab_cache = s;
+	page->s_colour = colour;
+	page->inuse = 0;
+	page->freelist = slab_first_object(s, page);
+
+	obj = page->freelist;
+	for (i = 0; i < s->num; i++, obj += s->size) {
+		*freepointer_addr(s, obj) = (i + 1 < s->num) ? obj + s->size : NULL;
+		if (s->ctor)
+			s->ctor(obj);
+		if (unlikely(s->flags & SLAB_DEBUG_FLAGS))
+			slab_debug_init_object(s, obj);
+	}
+	return page;
+}
+
+/* Give an empty slab, already off the lists, back to the buddy allocator. */
+static void free_slab(struct kmem_cache *s, struct page *page)
+{
+	if (unlikely(s->flags & SLAB_DEBUG_FLAGS))
+		slab_debug_destroy(s, page);
+	__ClearPageSlab(page);
+	page->slab_cache = NULL;
+	page->freelist = NULL;
+	page->s_colour = 0;
+	__free_pages(page, s->gfporder);
+}
+
+/*
+ * cache_alloc_refill - the allocation slow path: make slabs_partial
+ * non-empty by taking an empty slab, or by making a new one.  Called with
+ * s->lock held (interrupt state in *@flags) and returns with it held, but
+ * drops it while the new slab is allocated and constructed, as Linux's
+ * cache_grow_begin(), so an interrupt handler can use the cache meanwhile.
+ * Returns false when there is no memory for a slab.
+ */
+static __noinline bool cache_alloc_refill(struct kmem_cache *s, gfp_t gfp,
+					  unsigned long *flags)
+{
+	struct page *page;
+	unsigned int colour;
+
+	while (list_empty(&s->slabs_partial)) {
+		if (!list_empty(&s->slabs_free)) {
+			page = list_first_entry(&s->slabs_free, struct page, slab_list);
+			list_move(&page->slab_list, &s->slabs_partial);
+			s->free_slabs--;
+			break;
+		}
+		colour = s->colour_next * s->colour_off;
+		if (++s->colour_next >= s->colour)
+			s->colour_next = 0;
+
+		spin_unlock_irqrestore(&s->lock, *flags);
+		page = allocate_slab(s, gfp, colour);
+		spin_lock_irqsave(&s->lock, *flags);
+		if (!page)
+			return false;
+		/* Free until the loop moves it: the lists' invariants hold. */
+		list_add(&page->slab_list, &s->slabs_free);
+		s->num_slabs++;
+		s->free_slabs++;
+	}
+	return true;
+}
+
+/*
+ * The caller's address for debug reports: @caller if kmalloc() passed one,
+ * else the return address of the kmem_cache_*() function this is inlined
+ * into.  Only the slow paths evaluate it, so the fast path never loads it.
+ */
+#define REPORT_CALLER(caller)	((caller) ? (caller) : _RET_IP_)
+
+/*
+ * The allocation fast path: pop the first object of the first partial
+ * slab.  A slab changes list only when it becomes full.  Everything else
+ * (refill, debug checks, zeroing) is behind an unlikely() branch.
+ */
+static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp,
+					unsigned long caller)
+{
+	unsigned long flags;
+	struct page *page;
+	void *obj;
+
+	spin_lock_irqsave(&s->lock, flags);
+	if (unlikely(list_empty(&s->slabs_partial)) &&
+	    !cache_alloc_refill(s, gfp, &flags)) {
+		spin_unlock_irqrestore(&s->lock, flags);
+		return NULL;
+	}
+	page = list_first_entry(&s->slabs_partial, struct page, slab_list);
+	obj = page->freelist;
+	page->freelist = *freepointer_addr(s, obj);
+	page->inuse++;
+	s->active_objs++;
+	if (unlikely(!page->freelist))
+		list_move(&page->slab_list, &s->slabs_full);
+	if (unlikely(s->flags & SLAB_DEBUG_FLAGS))
+		slab_debug_alloc(s, page, obj, REPORT_CALLER(caller));
+	spin_unlock_irqrestore(&s->lock, flags);
+
+	if (unlikely(gfp & __GFP_ZERO))
+		memset(obj, 0, s->object_size);
+	return obj;
+}
+
+/*
+ * A free made @page full -> partial (it had no free object) or partial ->
+ * empty.  Called with s->lock held.
+ */
+static __noinline void slab_free_move(struct kmem_cache *s, struct page *page)
+{
+	if (page->inuse) {
+		/* At the head: the next allocation reuses the object just freed. */
+		list_move(&page->slab_list, &s->slabs_partial);
+		return;
+	}
+	if (s->free_slabs >= SLAB_FREE_SLABS_KEEP) {
+		list_del(&page->slab_list);
+		s->num_slabs--;
+		free_slab(s, page);
+		return;
+	}
+	list_move(&page->slab_list, &s->slabs_free);
+	s->free_slabs++;
+}
+
+/*
+ * The free fast path: push @obj on its slab's free list.  The cheap checks
+ * every free gets are against pointers that are not slab objects at all,
+ * objects of another cache, and freeing the object that was just freed
+ * (it is on top of the free list); the debug flags add the rest.
+ */
+static __always_inline void slab_free(struct kmem_cache *s, void *obj,
+				      unsigned long caller)
+{
+	unsigned long pfn = virt_to_pfn(obj);
+	unsigned long flags;
+	struct page *page;
+	void *prior;
+
+	spin_lock_irqsave(&s->lock, flags);
+	if (unlikely(pfn >= max_pfn)) {
+		slab_bad_free(s, NULL, obj, REPORT_CALLER(caller));
+		goto out;
+	}
+	page = compound_head(pfn_to_page(pfn));
+	prior = page->freelist;
+	if (unlikely(!PageSlab(page) || page->slab_cache != s || obj == prior)) {
+		slab_bad_free(s, page, obj, REPORT_CALLER(caller));
+		goto out;
+	}
+	if (unlikely(s->flags & SLAB_DEBUG_FLAGS) &&
+	    !slab_debug_free(s, page, obj, REPORT_CALLER(caller)))
+		goto out;
+
+	*freepointer_addr(s, obj) = prior;
+	page->freelist = obj;
+	s->active_objs--;
+	if (unlikely(--page->inuse == 0 || !prior))
+		slab_free_move(s, page);
+out:
+	spin_unlock_irqrestore(&s->lock, flags);
+}
+
+void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
+{
+	return slab_alloc(s, gfp, 0);
+}
+
+void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
+{
+	return slab_alloc(s, gfp | __GFP_ZERO, _RET_IP_);
+}
+
+void kmem_cache_free(struct kmem_cache *s, void *obj)
+{
+	slab_free(s, obj, 0);
+}
+
+/*
+ * __kmem_cache_alloc / __kmem_cache_free - the same for kmalloc() and
+ * kfree(), which pass their own caller's address for the debug reports.
+ */
+void *__kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
+{
+	return slab_alloc(s, gfp, caller);
+}
+
+void __kmem_cache_free(struct kmem_cache *s, void *obj, unsigned long caller)
+{
+	slab_free(s, obj, caller);
+}
+
+/*
+ * __kmem_cache_shrink - free all of @s's empty slabs.  They are taken off
+ * the list under the lock and freed after it, as Linux's drain_freelist().
+ * Any context.
+ */
+void __kmem_cache_shrink(struct kmem_cache *s)
+{
+	struct list_head empty;
+	struct page *page, *next;
+	unsigned long flags;
+
+	INIT_LIST_HEAD(&empty);
+	spin_lock_irqsave(&s->lock, flags);
+	list_for_each_entry_safe(page, next, &s->slabs_free, slab_list)
+		list_move(&page->slab_list, &empty);
+	s->num_slabs -= s->free_slabs;
+	s->free_slabs = 0;
+	spin_unlock_irqrestore(&s->lock, flags);
+
+	list_for_each_entry_safe(page, next, &empty, slab_list) {
+		list_del(&page->slab_list);
+		free_slab(s, page);
+	}
+}
+
+/*
+ * __kmem_cache_shutdown - free @s's slabs before it is destroyed.
+ * Returns 0, or -EBUSY if objects are still allocated (their slabs stay).
+ */
+int __kmem_cache_shutdown(struct kmem_cache *s)
+{
+	__kmem_cache_shrink(s);
+	return (s->active_objs || s->num_slabs) ? -EBUSY : 0;
+}
+
+/* get_slabinfo - @s's counters for /proc/slabinfo, read consistently. */
+void get_slabinfo(struct kmem_cache *s, struct slabinfo *sinfo)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&s->lock, flags);
+	sinfo->active_objs = s->active_objs;
+	sinfo->num_objs = s->num_slabs * s->num;
+	sinfo->active_slabs = s->num_slabs - s->free_slabs;
+	sinfo->num_slabs = s->num_slabs;
+	spin_unlock_irqrestore(&s->lock, flags);
+}

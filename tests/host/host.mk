@@ -1,0 +1,6 @@
+# tests/host/host.mk - the host unit tests and their sources, included by
+# the Makefile: each test in HOST_TESTS is built from its <name>_SRCS with
+# the host compiler, -DNEST_HOST, ASan and UBSan.
+HOST_TESTS += test_buddy test_slab
+test_buddy_SRCS := tests/host/test_buddy.c mm/page_alloc.c tests/host/shim.c
+test_slab_SRCS := tests/host/test_slab.c mm/slab.c mm/slab_debug.c mm/slab_common.c mm/page_alloc.c tests/host/shim.c

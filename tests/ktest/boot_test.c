@@ -1,0 +1,98 @@
+/*
+ * tests/ktest/boot_test.c - the `boot` suite: did start_kernel() leave the
+ * machine in the state the rest of Nest relies on?  Small and always
+ * built in, so the ISO test (grub.cfg passes ktest=boot) has something
+ * real to run through GRUB.
+ */
+#include <nest/ktest.h>
+#include <nest/setup.h>
+#include <nest/init.h>
+#include <nest/jiffies.h>
+#include <nest/interrupt.h>
+#include <nest/irqflags.h>
+#include <nest/kallsyms.h>
+#include <nest/string.h>
+#include <nest/mm.h>
+#include <nest/desc.h>
+#include <nest/io.h>
+
+/* The command line was read, and its first word (the image path) set aside. */
+static void boot_cmdline_parsed(struct ktest *t)
+{
+	KTEST_EXPECT_TRUE(t, strstr(boot_params.cmdline, "ktest=") != NULL);
+	KTEST_EXPECT_NOT_NULL(t, boot_image_path);
+	ktest_info(t, "image %s, %u unknown words kept",
+		   boot_image_path ? boot_image_path : "(none)", nr_unknown_params);
+}
+
+/* Interrupts are on and the PIT ticks at HZ: jiffies advance. */
+static void boot_timer_ticks(struct ktest *t)
+{
+	unsigned long start = jiffies, irqs = kstat_irqs(TIMER_IRQ);
+
+	KTEST_ASSERT_TRUE(t, !irqs_disabled());
+	wait_ticks(3);
+	KTEST_EXPECT_GE(t, jiffies - start, 3);
+	KTEST_EXPECT_GE(t, kstat_irqs(TIMER_IRQ) - irqs, 3);
+	ktest_info(t, "jiffies %lu -> %lu", start, jiffies);
+}
+
+/* The symbol table of the second link names functions correctly. */
+static void boot_kallsyms_resolve(struct ktest *t)
+{
+	unsigned long addr = kallsyms_lookup_name("start_kernel");
+	unsigned long size = 0, offset = 1;
+	char buf[KSYM_SYMBOL_LEN];
+	const char *name;
+
+	KTEST_ASSERT_EQ(t, addr, (unsigned long)start_kernel);
+	name = kallsyms_lookup(addr + 4, &size, &offset);
+	KTEST_ASSERT_NOT_NULL(t, name);
+	KTEST_EXPECT_EQ(t, strcmp(name, "start_kernel"), 0);
+	KTEST_EXPECT_EQ(t, offset, 4);
+	KTEST_EXPECT_GT(t, size, 4);
+	sprint_symbol(buf, sizeof(buf), addr + 4);
+	ktest_info(t, "start_kernel+4 prints as %s", buf);
+	KTEST_EXPECT_EQ(t, strncmp(buf, "start_kernel+0x4/0x", 19), 0);
+}
+
+/* The allocator owns most of the RAM, and its counters agree. */
+static void boot_memory_counters(struct ktest *t)
+{
+	unsigned long sum = 0;
+	unsigned int order;
+
+	for (order = 0; order < MAX_ORDER; order++)
+		sum += nr_free_blocks(order) << order;
+	KTEST_EXPECT_EQ(t, sum, nr_free_pages());
+	KTEST_EXPECT_LE(t, nr_free_pages(), nr_managed_pages());
+	KTEST_EXPECT_GT(t, nr_managed_pages(), max_pfn / 2);
+	ktest_info(t, "%lu of %lu pages free, max_pfn %lu", nr_free_pages(),
+		   nr_managed_pages(), max_pfn);
+}
+
+/* The kernel runs on our own GDT and TSS, not the boot loader's. */
+static void boot_descriptor_tables(struct ktest *t)
+{
+	u16 cs, tr;
+
+	asm volatile("mov %%cs, %0" : "=r"(cs));
+	asm volatile("str %0" : "=r"(tr));
+	KTEST_EXPECT_EQ(t, cs, __KERNEL_CS);
+	KTEST_EXPECT_EQ(t, tr, TSS_SELECTOR);
+}
+
+static struct ktest_case boot_cases[] = {
+	KTEST_CASE(boot_cmdline_parsed),
+	KTEST_CASE(boot_timer_ticks),
+	KTEST_CASE(boot_kallsyms_resolve),
+	KTEST_CASE(boot_memory_counters),
+	KTEST_CASE(boot_descriptor_tables),
+	{}
+};
+
+static struct ktest_suite boot_suite = {
+	.name = "boot",
+	.cases = boot_cases,
+};
+KTEST_SUITE(boot_suite);
