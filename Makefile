@@ -64,7 +64,7 @@ HOST_CFLAGS := -DNEST_HOST -Iinclude -std=gnu11 -Wall -Wextra -Wno-unused-parame
 
 # ---- sources: every file in these folders is part of the kernel ----
 ASM_SRCS := $(wildcard boot/*.asm)
-C_SRCS := $(wildcard kernel/*.c mm/*.c tests/ktest/*.c)
+C_SRCS := $(wildcard kernel/*.c mm/*.c tests/ktest/*.c tests/bench/*.c)
 OBJS := $(ASM_SRCS:%.asm=$(O)/obj/%.o) $(C_SRCS:%.c=$(O)/obj/%.o)
 
 KERNEL := $(O)/kernel.elf

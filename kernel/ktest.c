@@ -74,14 +74,18 @@ void ktest_skip(struct ktest *t, const char *reason)
 	t->skip_reason = reason;
 }
 
-/* Is @name one of the comma-separated words of @selector (or is it "all")? */
-static bool selected(const char *selector, const char *name)
+/*
+ * Is @suite named in @selector, a comma-separated list?  "all" selects all
+ * but the explicit_only suites, which need input from the test runner.
+ */
+static bool selected(const char *selector, const struct ktest_suite *suite)
 {
+	const char *name = suite->name;
 	size_t n = strlen(name);
 	const char *s = selector;
 
 	if (!strcmp(selector, "all"))
-		return true;
+		return !suite->explicit_only;
 	while (*s) {
 		const char *end = strchr(s, ',');
 		size_t len = end ? (size_t)(end - s) : strlen(s);
@@ -192,12 +196,12 @@ void ktest_run_and_power_off(const char *selector)
 	int n = 0, index = 0, failed;
 
 	for (p = __ktest_suites_start; p < __ktest_suites_end; p++)
-		n += selected(selector, (*p)->name);
+		n += selected(selector, *p);
 	ktap("KTAP version 1");
 	ktap("1..%d", n);
 	failed = count_unknown_suites(selector);
 	for (p = __ktest_suites_start; p < __ktest_suites_end; p++)
-		if (selected(selector, (*p)->name))
+		if (selected(selector, *p))
 			failed += !run_suite(*p, ++index);
 	ktap("# ktest: %d suites, %d failed", index, failed);
 	machine_power_off(failed || !index ? NEST_EXIT_FAILURE : NEST_EXIT_SUCCESS);

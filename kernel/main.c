@@ -24,6 +24,7 @@
 #include <nest/slab.h>
 #include <nest/ktest.h>
 #include <nest/version.h>
+#include <nest/bench.h>
 
 /* With nothing to run yet, idle and echo what arrives on the serial port. */
 static __noreturn void cpu_idle_echo(void)
@@ -50,6 +51,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 		panic("not started by a multiboot loader (eax=%08x)", magic);
 	setup_boot_params(mbi);
 	parse_early_params();
+	boot_tsc_first_line = rdtsc();
 	pr_notice("Nest %s booting (i386, %s)\n", NEST_VERSION,
 		  boot_params.loader[0] ? boot_params.loader : "unknown loader");
 	pr_info("Command line: %s\n", boot_params.cmdline);
@@ -67,6 +69,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	pr_info("Nest: boot complete, %lu pages free\n", nr_free_pages());
 
 	ktest_main();
+	bench_main();
 
 	pr_notice("Nest: no processes yet; idling. Serial input is echoed "
 		  "(Ctrl-A X leaves QEMU).\n");

@@ -1,9 +1,10 @@
 /*
  * kernel/params.c - the kernel command line.
  *
- * GRUB and QEMU's -kernel both put the kernel's own path first, e.g.
- * "/boot/kernel.elf ktest=slab quiet", so a first word that contains a '/'
- * and no '=' is taken as that path.  Every other word is matched against
+ * QEMU's -kernel puts the kernel's own path first ("build/kernel.elf
+ * ktest=slab quiet"), as GRUB Legacy did; GRUB 2's multiboot command passes
+ * only the arguments.  So a first word that contains a '/' and no '=' is
+ * taken as the path, and anything else as a parameter.  Every other word is matched against
  * the __setup() handlers (include/nest/init.h); the rest are kept as
  * unknown_params.  Words are separated by spaces; quoting is not supported.
  */

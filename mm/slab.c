@@ -331,12 +331,13 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp,
 }
 
 /*
- * A free made @page full -> partial (it had no free object) or partial ->
- * empty.  Called with s->lock held.
+ * The free slow path, for a free that changes @page's list: count the
+ * object out of page->inuse, then move the slab full -> partial (it had no
+ * free object) or partial -> empty.  Called with s->lock held.
  */
 static __noinline void slab_free_move(struct kmem_cache *s, struct page *page)
 {
-	if (page->inuse) {
+	if (--page->inuse) {
 		/* At the head: the next allocation reuses the object just freed. */
 		list_move(&page->slab_list, &s->slabs_partial);
 		return;
@@ -383,7 +384,10 @@ static __always_inline void slab_free(struct kmem_cache *s, void *obj,
 	*freepointer_addr(s, obj) = prior;
 	page->freelist = obj;
 	s->active_objs--;
-	if (unlikely(--page->inuse == 0 || !prior))
+	/* The slab stays partial unless it was full or is now empty. */
+	if (likely(prior && page->inuse > 1))
+		page->inuse--;
+	else
 		slab_free_move(s, page);
 out:
 	spin_unlock_irqrestore(&s->lock, flags);

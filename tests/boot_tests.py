@@ -17,6 +17,9 @@ once with tools/nest-run.py.  To add a boot test, add a dict here:
                   status 37) and the transcript must match it
     timeout       seconds before QEMU is killed (times $NEST_TIMEOUT_SCALE)
     initrd        optional: a file to pass with -initrd (mode "kernel")
+    script        optional: [(regex, text), ...]: when the serial output
+                  matches regex (after the previous match), type text on
+                  the serial line; for interactive tests
     iso           optional: the image under the build directory (mode "iso";
                   default nest.iso)
 
@@ -63,6 +66,13 @@ BOOT_TESTS = [
     {"name": "cmdline-quiet", "mode": "kernel", "append": "ktest=boot quiet",
      "ktap": True, "expect": [r"^ok 1 boot$"], "expect_panic": None,
      "timeout": 60},
+
+    # Serial input arrives by interrupt: the `serial` suite waits for a
+    # line that this run types once the suite asks for it.
+    {"name": "serial-input", "mode": "kernel", "append": "ktest=serial quiet",
+     "ktap": True, "expect": [r"^    ok \d+ serial_rx_interrupt_driven$"],
+     "expect_panic": None, "timeout": 60,
+     "script": [(r"serial_rx_interrupt_driven: type a line", "ping nest\r")]},
 
     # Unknown command-line words are ignored, not fatal.
     {"name": "cmdline-unknown-words", "mode": "kernel",

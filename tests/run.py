@@ -121,7 +121,7 @@ def run_boot_test(t):
         iso=image if t["mode"] == "iso" else None, initrd=initrd,
         append=t["append"] if t["mode"] == "kernel" else None,
         ktap=t["ktap"], expect=t["expect"], expect_panic=t["expect_panic"],
-        timeout=t["timeout"], transcript=log)
+        timeout=t["timeout"], transcript=log, script=t.get("script", ()))
     return results, log
 
 

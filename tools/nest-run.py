@@ -34,6 +34,8 @@ import os
 import re
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import NamedTuple
 
@@ -95,26 +97,72 @@ def qemu_command(kernel=None, iso=None, initrd=None, append=None,
     return cmd + list(qemu_args)
 
 
+def _drive(proc, script, timeout):
+    """Feed `script` to QEMU's serial input while collecting its output.
+
+    script is a sequence of (regex, text): wait until regex matches the
+    output that came after the previous match, then type text.  Returns
+    (stdout bytes, stderr bytes, timed_out)."""
+    out, err = bytearray(), bytearray()
+    lock = threading.Lock()
+
+    def pump(stream, buf):
+        for chunk in iter(lambda: stream.read1(4096), b""):
+            with lock:
+                buf.extend(chunk)
+
+    readers = [threading.Thread(target=pump, args=(proc.stdout, out), daemon=True),
+               threading.Thread(target=pump, args=(proc.stderr, err), daemon=True)]
+    for r in readers:
+        r.start()
+    deadline, pos, steps = time.monotonic() + timeout, 0, list(script)
+    while proc.poll() is None and time.monotonic() < deadline:
+        if steps:
+            with lock:
+                text = out.decode("utf-8", "replace")
+            m = re.search(steps[0][0], text[pos:], re.MULTILINE)
+            if m:
+                pos += m.end()
+                try:
+                    proc.stdin.write(steps.pop(0)[1].encode())
+                    proc.stdin.flush()
+                except BrokenPipeError:
+                    break
+        time.sleep(0.02)
+    timed_out = proc.poll() is None
+    if timed_out:
+        proc.kill()
+    proc.wait()
+    for r in readers:
+        r.join(timeout=5)
+    return bytes(out), bytes(err), timed_out
+
+
 def boot(kernel=None, *, iso=None, initrd=None, append=None, memory="128M",
-         timeout=60, qemu_args=(), transcript=None, qemu=QEMU):
+         timeout=60, qemu_args=(), transcript=None, qemu=QEMU, script=()):
     """Boot once.  Returns (exit_status, transcript_text, timed_out).
 
     exit_status is QEMU's exit status, or None if we had to kill it after
     `timeout` seconds.  transcript_text is the serial output (with any QEMU
     error messages at the end).  If `transcript` is a path, the text is also
     written there, with the command line and the outcome around it.
+    `script` types text on the serial line when the output matches
+    (see _drive); without one, stdin is /dev/null.
     """
     cmd = qemu_command(kernel, iso, initrd, append, memory, qemu_args, qemu)
-    # stdin is /dev/null so nothing ever waits for a terminal.
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE if script else subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        out, err = proc.communicate(timeout=timeout)
-        status, timed_out = proc.returncode, False
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        out, err = proc.communicate()   # whatever was printed before the kill
-        status, timed_out = None, True
+    if script:
+        out, err, timed_out = _drive(proc, script, timeout)
+        status = None if timed_out else proc.returncode
+    else:
+        try:
+            out, err = proc.communicate(timeout=timeout)
+            status, timed_out = proc.returncode, False
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out, err = proc.communicate()   # whatever was printed before the kill
+            status, timed_out = None, True
 
     # The serial port may send \r\n; keep plain \n line ends.
     text = out.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "")
@@ -277,13 +325,13 @@ def check_run(status, text, timed_out, *, timeout=60, expect=(),
 
 def run_spec(name, *, kernel=None, iso=None, initrd=None, append=None,
              ktap=False, expect=(), expect_panic=None, timeout=60,
-             memory="128M", qemu_args=(), transcript=None, qemu=QEMU):
+             memory="128M", qemu_args=(), transcript=None, qemu=QEMU, script=()):
     """Boot once and judge it: returns a list of Results, "boot:<name>" last."""
     timeout = scaled_timeout(timeout)
     status, text, timed_out = boot(kernel, iso=iso, initrd=initrd, append=append,
                                    memory=memory, timeout=timeout,
                                    qemu_args=qemu_args, transcript=transcript,
-                                   qemu=qemu)
+                                   qemu=qemu, script=script)
     parsed = parse_ktap(text) if ktap else None
     results = parsed.results if parsed else []
     problems = check_run(status, text, timed_out, timeout=timeout, expect=expect,

@@ -52,6 +52,7 @@ struct ktest_suite {
 	int (*init)(void);		/* optional, run once before the cases */
 	void (*exit)(void);		/* optional, run once after them */
 	bool no_leak_check;		/* set only with a reason in a comment */
+	bool explicit_only;		/* not in ktest=all: needs the runner's help */
 };
 
 #define KTEST_CASE(fn) { .name = #fn, .run = fn }

@@ -1,0 +1,684 @@
+/*
+ * tests/host/test_slab.c - host unit tests of the slab allocator and
+ * kmalloc (mm/slab.c, mm/slab_debug.c, mm/slab_common.c) on top of the real
+ * buddy allocator (mm/page_alloc.c), built with ASan and UBSan.
+ *
+ * The cache tests run twice: as written, then with slab_debug_all set (as
+ * the kernel's `slub_debug` test build), so the debug layout (red zones,
+ * free pointer after the object, track) goes through the same checks.
+ * Reports are silenced with host_quiet and checked through slab_error_count,
+ * slab_last_report and host_last_printk.
+ */
+#include <nest/slab.h>
+#include <nest/mm.h>
+#include <nest/string.h>
+#include "tap.h"
+
+void host_mm_init(unsigned long nr_pages);
+extern int host_quiet;
+extern char host_last_printk[];
+
+#define ARENA_PAGES	8192UL	/* 32 MiB */
+
+/* A seeded xorshift32, so every run makes the same choices. */
+static u32 rng_state;
+
+static u32 rng(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 17;
+	rng_state ^= rng_state << 5;
+	return rng_state;
+}
+
+/* The slab (head page) that holds @obj. */
+static struct page *obj_slab(const void *obj)
+{
+	return compound_head(virt_to_page(obj));
+}
+
+/* Walk @s's lists and check every counter against them; true if consistent. */
+static bool cache_consistent(struct kmem_cache *s)
+{
+	unsigned long slabs = 0, frees = 0, inuse = 0;
+	struct page *page;
+	bool ok = true;
+
+	list_for_each_entry(page, &s->slabs_full, slab_list) {
+		ok &= page->inuse == s->num && !page->freelist;
+		slabs++, inuse += page->inuse;
+	}
+	list_for_each_entry(page, &s->slabs_partial, slab_list) {
+		ok &= page->inuse > 0 && page->inuse < s->num && page->freelist;
+		slabs++, inuse += page->inuse;
+	}
+	list_for_each_entry(page, &s->slabs_free, slab_list) {
+		ok &= page->inuse == 0;
+		slabs++, frees++;
+	}
+	ok &= slabs == s->num_slabs && frees == s->free_slabs &&
+	      inuse == s->active_objs;
+	if (!ok)
+		printf("#   %s: %lu slabs (counter %lu), %lu free (%lu), %lu in use (%lu)\n",
+		       s->name, slabs, s->num_slabs, frees, s->free_slabs, inuse,
+		       s->active_objs);
+	return ok;
+}
+
+TAP_TEST(slab_reuses_freed_object)
+{
+	struct kmem_cache *s = kmem_cache_create("t_reuse", 48, 0, 0, NULL);
+	void *a, *b, *c;
+
+	TAP_CHECK(s != NULL);
+	a = kmem_cache_alloc(s, GFP_KERNEL);
+	kmem_cache_free(s, a);
+	TAP_CHECK(kmem_cache_alloc(s, GFP_KERNEL) == a);
+	b = kmem_cache_alloc(s, GFP_KERNEL);
+	c = kmem_cache_alloc(s, GFP_KERNEL);
+	TAP_CHECK(a != b && b != c && a != c);
+	kmem_cache_free(s, a);
+	kmem_cache_free(s, b);
+	kmem_cache_free(s, c);
+	/* LIFO: the last freed comes back first. */
+	TAP_CHECK(kmem_cache_alloc(s, GFP_KERNEL) == c);
+	TAP_CHECK(kmem_cache_alloc(s, GFP_KERNEL) == b);
+	TAP_CHECK(kmem_cache_alloc(s, GFP_KERNEL) == a);
+	TAP_EQ(s->active_objs, 3);
+	TAP_CHECK(cache_consistent(s));
+	kmem_cache_free(s, a);
+	kmem_cache_free(s, b);
+	kmem_cache_free(s, c);
+	TAP_EQ(s->active_objs, 0);
+	kmem_cache_destroy(s);
+}
+
+struct ctor_obj {
+	u32 magic;
+	u32 state;
+	char pad[56];
+};
+
+#define CTOR_MAGIC	0xC0C0A000u
+static unsigned long ctor_calls;
+
+static void test_ctor(void *p)
+{
+	struct ctor_obj *o = p;
+
+	o->magic = CTOR_MAGIC;
+	o->state = 0;
+	ctor_calls++;
+}
+
+TAP_TEST(slab_ctor_runs_once_per_object)
+{
+	struct kmem_cache *s;
+	struct ctor_obj *o, *again, **objs;
+	unsigned int i;
+
+	ctor_calls = 0;
+	s = kmem_cache_create("t_ctor", sizeof(struct ctor_obj), 0, 0, test_ctor);
+	TAP_CHECK(s != NULL);
+	o = kmem_cache_alloc(s, GFP_KERNEL);
+	TAP_EQ(ctor_calls, s->num);	/* the whole slab, at creation */
+	TAP_EQ(o->magic, CTOR_MAGIC);
+	o->state = 7;			/* state the ctor did not set survives... */
+	kmem_cache_free(s, o);
+	again = kmem_cache_alloc(s, GFP_KERNEL);
+	TAP_CHECK(again == o);
+	TAP_EQ(again->magic, CTOR_MAGIC);
+	TAP_EQ(again->state, 7);	/* ...because the free pointer is elsewhere */
+	TAP_EQ(ctor_calls, s->num);	/* and no ctor call on reuse */
+
+	objs = calloc(s->num + 1, sizeof(*objs));
+	for (i = 0; i < s->num + 1; i++)
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+	TAP_EQ(ctor_calls, 2 * s->num);	/* a second slab */
+	for (i = 0; i < s->num + 1; i++) {
+		TAP_EQ(objs[i]->magic, CTOR_MAGIC);
+		kmem_cache_free(s, objs[i]);
+	}
+	kmem_cache_free(s, again);
+	free(objs);
+	kmem_cache_destroy(s);
+}
+
+/* Allocate 2*num+1 objects of @s (three slabs) and check their alignment. */
+static void check_alignment(struct kmem_cache *s, unsigned int want)
+{
+	unsigned int i, n = 2 * s->num + 1;
+	void **objs = calloc(n, sizeof(*objs));
+
+	TAP_EQ(s->align, want);
+	for (i = 0; i < n; i++) {
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		TAP_EQ((unsigned long)objs[i] % want, 0);
+	}
+	for (i = 0; i < n; i++)
+		kmem_cache_free(s, objs[i]);
+	free(objs);
+	kmem_cache_destroy(s);
+}
+
+TAP_TEST(slab_alignment)
+{
+	check_alignment(kmem_cache_create("t_align32", 40, 32, 0, NULL), 32);
+	check_alignment(kmem_cache_create("t_align128", 200, 128, 0, NULL), 128);
+	/* HWCACHE: a line for objects over half a line, half a line for 20 bytes. */
+	check_alignment(kmem_cache_create("t_hw40", 40, 0, SLAB_HWCACHE_ALIGN, NULL),
+			L1_CACHE_BYTES);
+	check_alignment(kmem_cache_create("t_hw20", 20, 0, SLAB_HWCACHE_ALIGN, NULL),
+			L1_CACHE_BYTES / 2);
+	/* Without a request: still u64 and pointer aligned. */
+	check_alignment(kmem_cache_create("t_align0", 12, 0, 0, NULL),
+			ARCH_SLAB_MINALIGN);
+}
+
+TAP_TEST(slab_colouring)
+{
+	struct kmem_cache *s = kmem_cache_create("t_colour", 488, 0, 0, NULL);
+	unsigned int nslabs, i, made = 0, n;
+	void **objs;
+
+	TAP_CHECK(s->colour >= 2);
+	TAP_EQ(s->colour_off, L1_CACHE_BYTES);
+	/* colour + 1 slabs, so the colours wrap around once. */
+	nslabs = s->colour + 1;
+	n = nslabs * s->num;
+	objs = calloc(n, sizeof(*objs));
+	printf("# colour %u x %u bytes, %u objects per slab:", s->colour,
+	       s->colour_off, s->num);
+	for (i = 0; i < n; i++) {
+		unsigned long before = s->num_slabs;
+
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		if (s->num_slabs == before)
+			continue;
+		/* A new slab: its first object sits at the next colour. */
+		struct page *page = obj_slab(objs[i]);
+		unsigned int want = (made % s->colour) * s->colour_off;
+
+		printf(" %u", page->s_colour);
+		TAP_EQ(page->s_colour, want);
+		TAP_CHECK(objs[i] == (char *)page_address(page) + want + s->obj_offset);
+		made++;
+	}
+	printf("\n");
+	TAP_EQ(made, nslabs);
+	for (i = 0; i < n; i++)
+		kmem_cache_free(s, objs[i]);
+	free(objs);
+	kmem_cache_destroy(s);
+}
+
+TAP_TEST(slab_objects_larger_than_a_page)
+{
+	struct kmem_cache *s = kmem_cache_create("t_big5000", 5000, 0, 0, NULL);
+	unsigned int i, j, n;
+	unsigned char **objs;
+
+	TAP_CHECK(s->gfporder >= 1);
+	TAP_CHECK(s->num >= 2);
+	TAP_CHECK((unsigned long)s->num * s->size <= PAGE_SIZE << s->gfporder);
+	printf("# 5000-byte objects: order %u, %u per slab, stride %u\n",
+	       s->gfporder, s->num, s->size);
+	n = 3 * s->num + 1;
+	objs = calloc(n, sizeof(*objs));
+	for (i = 0; i < n; i++) {
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		memset(objs[i], i & 0xff, 5000);
+	}
+	for (i = 0; i < n; i++) {
+		TAP_CHECK(!memchr_inv(objs[i], i & 0xff, 5000));
+		for (j = 0; j < i; j++)
+			TAP_CHECK(objs[i] + 5000 <= objs[j] || objs[j] + 5000 <= objs[i]);
+	}
+	for (i = 0; i < n; i++)
+		kmem_cache_free(s, objs[i]);
+	free(objs);
+	kmem_cache_destroy(s);
+}
+
+TAP_TEST(slab_shrink_returns_pages)
+{
+	struct kmem_cache *s = kmem_cache_create("t_shrink", 256, 0, 0, NULL);
+	unsigned long start = nr_free_pages();
+	unsigned int i, n = 5 * s->num;
+	void **objs = calloc(n, sizeof(*objs));
+
+	for (i = 0; i < n; i++)
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+	TAP_EQ(s->num_slabs, 5);
+	TAP_EQ(nr_free_pages(), start - (5UL << s->gfporder));
+	for (i = 0; i < n; i++)
+		kmem_cache_free(s, objs[i]);
+	/* Empty slabs beyond the one kept went back as they emptied. */
+	TAP_EQ(s->num_slabs, 1);
+	TAP_EQ(s->free_slabs, 1);
+	TAP_CHECK(cache_consistent(s));
+	TAP_EQ(kmem_cache_shrink(s), 0);
+	TAP_EQ(s->num_slabs, 0);
+	TAP_EQ(nr_free_pages(), start);
+	free(objs);
+	kmem_cache_destroy(s);
+}
+
+TAP_TEST(slab_poison_catches_write_after_free)
+{
+	struct kmem_cache *s = kmem_cache_create("t_poison", 64, 0, SLAB_POISON, NULL);
+	unsigned long errors = slab_error_count;
+	unsigned char *a, *b;
+
+	a = kmem_cache_alloc(s, GFP_KERNEL);
+	TAP_EQ(a[0], POISON_INUSE);
+	TAP_EQ(a[63], POISON_END);
+	kmem_cache_free(s, a);
+	TAP_EQ(a[0], POISON_FREE);
+	host_quiet = 1;
+	a[3] = 0x12;			/* the bug: a write after free */
+	b = kmem_cache_alloc(s, GFP_KERNEL);
+	host_quiet = 0;
+	TAP_CHECK(b == a);
+	TAP_EQ(slab_error_count, errors + 1);
+	TAP_CHECK(!strcmp(slab_last_report, "BUG t_poison: Poison overwritten"));
+	TAP_CHECK(strstr(host_last_printk, "FIX t_poison: Restoring poison") != NULL);
+	TAP_EQ(b[3], POISON_INUSE);	/* handed out as a fresh object */
+	kmem_cache_free(s, b);
+	b = kmem_cache_alloc(s, GFP_KERNEL);
+	TAP_EQ(slab_error_count, errors + 1);	/* no second report */
+	kmem_cache_free(s, b);
+	kmem_cache_destroy(s);
+}
+
+TAP_TEST(slab_redzone_catches_overflow)
+{
+	struct kmem_cache *s = kmem_cache_create("t_redzone", 20, 0, SLAB_RED_ZONE, NULL);
+	unsigned long errors = slab_error_count;
+	unsigned char *a, *b;
+
+	a = kmem_cache_alloc(s, GFP_KERNEL);
+	host_quiet = 1;
+	a[20] = 0;			/* one byte past the object */
+	kmem_cache_free(s, a);
+	host_quiet = 0;
+	TAP_EQ(slab_error_count, errors + 1);
+	TAP_CHECK(!strcmp(slab_last_report, "BUG t_redzone: Redzone overwritten"));
+	TAP_CHECK(strstr(host_last_printk, "FIX t_redzone: Restoring redzone") != NULL);
+	/* Repaired and freed: it comes back with no second report. */
+	b = kmem_cache_alloc(s, GFP_KERNEL);
+	TAP_CHECK(b == a);
+	TAP_EQ(slab_error_count, errors + 1);
+	host_quiet = 1;
+	b[-1] = 0;			/* and one byte before it */
+	kmem_cache_free(s, b);
+	host_quiet = 0;
+	TAP_EQ(slab_error_count, errors + 2);
+	TAP_EQ(s->active_objs, 0);
+	kmem_cache_destroy(s);
+}
+
+/* Free a, b, then a again: caught, and a is not on the free list twice. */
+static void check_double_free(slab_flags_t flags, const char *name)
+{
+	struct kmem_cache *s = kmem_cache_create(name, 32, 0, flags, NULL);
+	unsigned long errors = slab_error_count;
+	void *a, *b, *x, *y, *z;
+
+	a = kmem_cache_alloc(s, GFP_KERNEL);
+	b = kmem_cache_alloc(s, GFP_KERNEL);
+	kmem_cache_free(s, a);
+	host_quiet = 1;
+	kmem_cache_free(s, a);		/* on top of the free list: the cheap check */
+	TAP_EQ(slab_error_count, errors + 1);
+	kmem_cache_free(s, b);
+	if (flags & SLAB_DEBUG_FLAGS || slab_debug_all) {
+		kmem_cache_free(s, a);	/* under b: red zone or free list walk */
+		TAP_EQ(slab_error_count, errors + 2);
+	}
+	host_quiet = 0;
+	TAP_CHECK(strstr(slab_last_report, "double free") != NULL);
+	TAP_CHECK(strstr(slab_last_report, name) != NULL);
+	TAP_EQ(s->active_objs, 0);
+	x = kmem_cache_alloc(s, GFP_KERNEL);
+	y = kmem_cache_alloc(s, GFP_KERNEL);
+	z = kmem_cache_alloc(s, GFP_KERNEL);
+	TAP_CHECK(x == b && y == a);
+	TAP_CHECK(z != a && z != b);
+	TAP_CHECK(cache_consistent(s));
+	kmem_cache_free(s, x);
+	kmem_cache_free(s, y);
+	kmem_cache_free(s, z);
+	kmem_cache_destroy(s);
+}
+
+TAP_TEST(slab_double_free_is_caught)
+{
+	check_double_free(0, "t_df_plain");
+	check_double_free(SLAB_RED_ZONE, "t_df_redzone");
+	check_double_free(SLAB_POISON, "t_df_poison");
+}
+
+TAP_TEST(slab_bad_pointers_are_caught)
+{
+	struct kmem_cache *a = kmem_cache_create("t_bad_a", 64, 0, SLAB_RED_ZONE, NULL);
+	struct kmem_cache *b = kmem_cache_create("t_bad_b", 64, 0, 0, NULL);
+	unsigned long errors = slab_error_count;
+	struct page *page = alloc_page(GFP_KERNEL);
+	char *obj = kmem_cache_alloc(a, GFP_KERNEL);
+	int local;
+
+	host_quiet = 1;
+	kmem_cache_free(b, obj);
+	TAP_EQ(slab_error_count, errors + 1);
+	TAP_CHECK(strstr(slab_last_report, "BUG t_bad_b: Wrong cache") != NULL);
+	TAP_CHECK(strstr(slab_last_report, "belongs to t_bad_a") != NULL);
+	kmem_cache_free(a, obj + 8);	/* inside an object */
+	TAP_EQ(slab_error_count, errors + 2);
+	TAP_CHECK(strstr(slab_last_report, "Invalid object pointer") != NULL);
+	kmem_cache_free(a, page_address(page));	/* a page, not a slab */
+	kmem_cache_free(a, &local);		/* not even in memory */
+	kmem_cache_free(a, NULL);
+	kfree(&local);
+	TAP_EQ(slab_error_count, errors + 6);
+	host_quiet = 0;
+	TAP_EQ(a->active_objs, 1);	/* nothing was freed */
+	kmem_cache_free(a, obj);
+	TAP_EQ(slab_error_count, errors + 6);
+	__free_page(page);
+	kmem_cache_destroy(a);
+	kmem_cache_destroy(b);
+}
+
+static bool cache_listed(struct kmem_cache *s)
+{
+	struct kmem_cache *c;
+
+	list_for_each_entry(c, &slab_caches, list)
+		if (c == s)
+			return true;
+	return false;
+}
+
+TAP_TEST(slab_destroy_with_live_objects_is_reported)
+{
+	struct kmem_cache *s = kmem_cache_create("t_leaky", 100, 0, 0, NULL);
+	unsigned long errors = slab_error_count;
+	unsigned long caches = kmem_cache->active_objs;
+	void *objs[3];
+	unsigned int i;
+
+	for (i = 0; i < 3; i++)
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+	host_quiet = 1;
+	kmem_cache_destroy(s);
+	host_quiet = 0;
+	TAP_EQ(slab_error_count, errors + 1);
+	TAP_CHECK(!strcmp(slab_last_report,
+			  "kmem_cache_destroy t_leaky: Slab cache still has objects"));
+	TAP_CHECK(cache_listed(s));	/* kept, so the objects stay valid */
+	for (i = 0; i < 3; i++)
+		kmem_cache_free(s, objs[i]);
+	kmem_cache_destroy(s);
+	TAP_EQ(slab_error_count, errors + 1);
+	TAP_CHECK(!cache_listed(s));
+	TAP_EQ(kmem_cache->active_objs, caches - 1);
+}
+
+#define STRESS_STEPS	100000
+#define STRESS_SLOTS	1024
+#define STRESS_CACHES	4
+
+/* The 8-byte pattern a live object carries at both ends. */
+static u64 stress_pattern(unsigned int slot, u64 gen)
+{
+	return (gen << 32) ^ (0x9E3779B97F4A7C15ULL * (slot + 1));
+}
+
+struct extent {
+	unsigned long start, end;
+};
+
+static int cmp_extent(const void *a, const void *b)
+{
+	unsigned long x = ((const struct extent *)a)->start;
+	unsigned long y = ((const struct extent *)b)->start;
+
+	return x < y ? -1 : x > y;
+}
+
+TAP_TEST(slab_random_stress)
+{
+	static const unsigned int sizes[STRESS_CACHES] = { 16, 72, 300, 1500 };
+	static const unsigned int aligns[STRESS_CACHES] = { 0, 8, 64, 0 };
+	struct kmem_cache *caches[STRESS_CACHES];
+	static struct { char *p; u64 pat; unsigned int c; } live[STRESS_SLOTS];
+	static struct extent sorted[STRESS_SLOTS];
+	char name[KMEM_CACHE_NAME_LEN];
+	unsigned long count[STRESS_CACHES] = { 0 }, start, bad = 0;
+	unsigned int i, step, n;
+
+	for (i = 0; i < STRESS_CACHES; i++) {
+		snprintf(name, sizeof(name), "t_stress%u", sizes[i]);
+		caches[i] = kmem_cache_create(name, sizes[i], aligns[i],
+					      i == 3 ? SLAB_HWCACHE_ALIGN : 0, NULL);
+	}
+	start = nr_free_pages();
+	rng_state = 2024;
+	for (step = 0; step < STRESS_STEPS; step++) {
+		unsigned int slot = rng() % STRESS_SLOTS, c;
+
+		if (live[slot].p) {
+			c = live[slot].c;
+			if (memcmp(live[slot].p, &live[slot].pat, 8) ||
+			    memcmp(live[slot].p + sizes[c] - 8, &live[slot].pat, 8))
+				bad++;
+			kmem_cache_free(caches[c], live[slot].p);
+			live[slot].p = NULL;
+			count[c]--;
+		} else {
+			c = rng() % STRESS_CACHES;
+			live[slot].p = kmem_cache_alloc(caches[c], GFP_KERNEL);
+			live[slot].c = c;
+			live[slot].pat = stress_pattern(slot, step);
+			memcpy(live[slot].p, &live[slot].pat, 8);
+			memcpy(live[slot].p + sizes[c] - 8, &live[slot].pat, 8);
+			count[c]++;
+		}
+		if (step % 10000)
+			continue;
+		/* Invariants: counters match the lists, objects do not overlap. */
+		for (c = 0; c < STRESS_CACHES; c++) {
+			TAP_EQ(caches[c]->active_objs, count[c]);
+			TAP_CHECK(cache_consistent(caches[c]));
+		}
+		for (i = n = 0; i < STRESS_SLOTS; i++) {
+			if (!live[i].p)
+				continue;
+			sorted[n].start = (unsigned long)live[i].p;
+			sorted[n++].end = (unsigned long)live[i].p + sizes[live[i].c];
+		}
+		qsort(sorted, n, sizeof(sorted[0]), cmp_extent);
+		for (i = 1; i < n; i++)
+			TAP_CHECK(sorted[i - 1].end <= sorted[i].start);
+	}
+	TAP_EQ(bad, 0);
+	printf("# %u steps: %lu + %lu + %lu + %lu live objects\n", STRESS_STEPS,
+	       count[0], count[1], count[2], count[3]);
+	for (i = 0; i < STRESS_SLOTS; i++) {
+		if (live[i].p)
+			kmem_cache_free(caches[live[i].c], live[i].p);
+		live[i].p = NULL;
+	}
+	for (i = 0; i < STRESS_CACHES; i++) {
+		TAP_EQ(caches[i]->active_objs, 0);
+		kmem_cache_shrink(caches[i]);
+	}
+	TAP_EQ(nr_free_pages(), start);
+	for (i = 0; i < STRESS_CACHES; i++)
+		kmem_cache_destroy(caches[i]);
+}
+
+TAP_TEST(kmalloc_size_classes)
+{
+	static const size_t sizes[] = {
+		1, 8, 9, 16, 17, 24, 32, 33, 64, 65, 72, 96, 97, 128, 129, 160,
+		192, 193, 256, 257, 512, 513, 1024, 1025, 2048,
+	};
+	static const unsigned int want[] = {
+		8, 8, 16, 16, 32, 32, 32, 64, 64, 96, 96, 96, 128, 128, 192, 192,
+		192, 256, 256, 512, 512, 1024, 1024, 2048, 2048,
+	};
+	char name[KMEM_CACHE_NAME_LEN];
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		unsigned char *p = kmalloc(sizes[i], GFP_KERNEL);
+		struct page *page = obj_slab(p);
+
+		snprintf(name, sizeof(name), "kmalloc-%u", want[i]);
+		TAP_CHECK(PageSlab(page) && !strcmp(page->slab_cache->name, name));
+		TAP_EQ(ksize(p), want[i]);
+		if ((want[i] & (want[i] - 1)) == 0)
+			TAP_EQ((unsigned long)p % want[i], 0);
+		memset(p, 0xab, ksize(p));
+		kfree(p);
+	}
+	TAP_CHECK(kmalloc(0, GFP_KERNEL) == NULL);
+	kfree(NULL);
+}
+
+TAP_TEST(kmalloc_large_uses_pages)
+{
+	static const size_t sizes[] = { 2049, 3000, 4096, 4097, 8192, 100000 };
+	unsigned long start = nr_free_pages();
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		unsigned char *p = kzalloc(sizes[i], GFP_KERNEL);
+		unsigned int order = get_order(sizes[i]);
+
+		TAP_CHECK(p != NULL);
+		TAP_EQ((unsigned long)p % PAGE_SIZE, 0);
+		TAP_CHECK(!memchr_inv(p, 0, sizes[i]));
+		TAP_EQ(ksize(p), PAGE_SIZE << order);
+		TAP_EQ(nr_free_pages(), start - (1UL << order));
+		memset(p, 0xcd, ksize(p));
+		kfree(p);
+		TAP_EQ(nr_free_pages(), start);
+	}
+	TAP_CHECK(kmalloc(PAGE_SIZE << MAX_ORDER, GFP_KERNEL | __GFP_NOWARN) == NULL);
+}
+
+static char slabinfo_text[8192];
+
+static void slabinfo_collect(void *arg, const char *line)
+{
+	(void)arg;
+	strcat(slabinfo_text, line);
+	strcat(slabinfo_text, "\n");
+}
+
+TAP_TEST(slabinfo_lists_caches)
+{
+	void *p = kmalloc(64, GFP_KERNEL);
+	unsigned long active, total;
+	unsigned int objsize, perslab, pages;
+	char *line;
+
+	slabinfo_text[0] = '\0';
+	slabinfo_show(slabinfo_collect, NULL);
+	TAP_CHECK(!strncmp(slabinfo_text, "slabinfo - version: 2.1\n# name ", 31));
+	line = strstr(slabinfo_text, "\nkmalloc-64 ");
+	TAP_CHECK(line != NULL);
+	TAP_EQ(sscanf(line + 1, "kmalloc-64 %lu %lu %u %u %u", &active, &total,
+		      &objsize, &perslab, &pages), 5);
+	TAP_CHECK(active >= 1 && total >= active);
+	TAP_EQ(pages, 1U << obj_slab(p)->slab_cache->gfporder);
+	TAP_CHECK(strstr(line, ": tunables    0    0    0 : slabdata ") != NULL);
+	kfree(p);
+}
+
+static char gate_lines[4][96];
+static unsigned int gate_n;
+
+static void gate_report(void *arg, const char *line)
+{
+	(void)arg;
+	if (gate_n < 4)
+		strlcpy(gate_lines[gate_n++], line, sizeof(gate_lines[0]));
+}
+
+TAP_TEST(slab_leak_gate)
+{
+	static struct slab_snapshot before, after;
+	struct kmem_cache *s;
+	char want[96];
+	void *p;
+
+	slab_snapshot_take(&before);
+	s = kmem_cache_create("t_gate_tmp", 40, 0, 0, NULL);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	kmem_cache_free(s, p);
+	kmem_cache_destroy(s);
+	slab_snapshot_take(&after);
+	TAP_EQ(slab_snapshot_compare(&before, &after, gate_report, NULL), 0);
+
+	/* A leaked kmalloc object, and a cache left with an object. */
+	p = kmalloc(64, GFP_KERNEL);
+	s = kmem_cache_create("t_gate_leak", 40, 0, 0, NULL);
+	void *q = kmem_cache_alloc(s, GFP_KERNEL);
+
+	slab_snapshot_take(&after);
+	gate_n = 0;
+	TAP_CHECK(slab_snapshot_compare(&before, &after, gate_report, NULL) >= 3);
+	TAP_CHECK(!strcmp(gate_lines[0], "cache t_gate_leak: active objects 0 -> 1"));
+	snprintf(want, sizeof(want), "cache kmem_cache: active objects %lu -> %lu",
+		 kmem_cache->active_objs - 1, kmem_cache->active_objs);
+	TAP_CHECK(!strcmp(gate_lines[1], want) || !strcmp(gate_lines[2], want));
+	TAP_CHECK(strstr(gate_lines[gate_n - 1], "free pages ") == gate_lines[gate_n - 1]);
+
+	kmem_cache_free(s, q);
+	kmem_cache_destroy(s);
+	kfree(p);
+	slab_snapshot_take(&after);
+	TAP_EQ(slab_snapshot_compare(&before, &after, gate_report, NULL), 0);
+}
+
+int main(void)
+{
+	host_mm_init(ARENA_PAGES);
+	kmem_cache_init();
+
+	TAP_RUN(slab_reuses_freed_object);
+	TAP_RUN(slab_ctor_runs_once_per_object);
+	TAP_RUN(slab_alignment);
+	TAP_RUN(slab_colouring);
+	TAP_RUN(slab_objects_larger_than_a_page);
+	TAP_RUN(slab_shrink_returns_pages);
+	TAP_RUN(slab_poison_catches_write_after_free);
+	TAP_RUN(slab_redzone_catches_overflow);
+	TAP_RUN(slab_double_free_is_caught);
+	TAP_RUN(slab_bad_pointers_are_caught);
+	TAP_RUN(slab_destroy_with_live_objects_is_reported);
+	TAP_RUN(slab_random_stress);
+	TAP_RUN(kmalloc_size_classes);
+	TAP_RUN(kmalloc_large_uses_pages);
+	TAP_RUN(slabinfo_lists_caches);
+	TAP_RUN(slab_leak_gate);
+
+	/* Again with every new cache debugged, as the `slub_debug` build. */
+	printf("# the cache tests again with slab_debug_all\n");
+	slab_debug_all = true;
+	TAP_RUN(slab_reuses_freed_object);
+	TAP_RUN(slab_ctor_runs_once_per_object);
+	TAP_RUN(slab_alignment);
+	TAP_RUN(slab_colouring);
+	TAP_RUN(slab_objects_larger_than_a_page);
+	TAP_RUN(slab_shrink_returns_pages);
+	TAP_RUN(slab_double_free_is_caught);
+	TAP_RUN(slab_destroy_with_live_objects_is_reported);
+	TAP_RUN(slab_random_stress);
+	slab_debug_all = false;
+	return tap_done();
+}
