@@ -14,6 +14,7 @@
 #include <nest/printk.h>
 #include <nest/reboot.h>
 #include <nest/string.h>
+#include <nest/math64.h>
 
 #define BENCH_ROUNDS		5
 #define BENCH_SELECTOR_MAX	128
@@ -105,15 +106,17 @@ void bench_main(void)
 		    boot_tsc_first_line);
 	for (p = __ktest_benches_start; p < __ktest_benches_end; p++) {
 		const struct bench *b = *p;
-		u64 total, base;
+		u64 total, base, hundredths;
 
 		if (!bench_selected(b->name))
 			continue;
 		total = measure(b->run, b->iters);
 		base = measure(empty_loop, b->iters);
-		bench_print("BENCH %s %llu.%02llu # %s", b->name,
-			    (total - base) / b->iters,
-			    ((total - base) % b->iters) * 100 / b->iters, b->what);
+		/* Hundredths of an instruction per operation, then split. */
+		hundredths = div_u64((total - base) * 100, b->iters);
+		bench_print("BENCH %s %llu.%02u # %s", b->name,
+			    div_u64(hundredths, 100), (u32)(hundredths - div_u64(hundredths, 100) * 100),
+			    b->what);
 	}
 	bench_print("BENCH done");
 	machine_power_off(NEST_EXIT_SUCCESS);

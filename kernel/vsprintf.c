@@ -9,6 +9,7 @@
  */
 #include <nest/string.h>
 #include <nest/kallsyms.h>
+#include <nest/math64.h>
 
 #define FLAG_LEFT	0x01
 #define FLAG_ZERO	0x02
@@ -59,8 +60,10 @@ static void put_number(struct out *o, unsigned long long num, bool negative,
 	if ((flags & FLAG_ALT) && base == 16 && num)
 		prefix = flags & FLAG_UPPER ? "0X" : "0x";
 	do {
-		tmp[n++] = digits[num % base];
-		num /= base;
+		u32 digit;
+
+		num = div_u64_rem(num, base, &digit);
+		tmp[n++] = digits[digit];
 	} while (num);
 	if (precision == 0 && n == 1 && tmp[0] == '0')
 		n = 0;

@@ -50,9 +50,10 @@
 #define SLAB_MAX_OBJECTS	0xffffu
 
 /*
- * Empty slabs a cache keeps for its next allocations; freeing empties
- * beyond this goes straight back to the buddy allocator, so a burst of
- * frees does not pin memory until the next kmem_cache_shrink().
+ * Empty slabs a cache keeps on slabs_free for its next allocations, besides
+ * an empty current slab; empties beyond this go straight back to the buddy
+ * allocator, so a burst of frees does not pin memory until the next
+ * kmem_cache_shrink().
  */
 #define SLAB_FREE_SLABS_KEEP	1
 
@@ -331,17 +332,12 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp,
 }
 
 /*
- * The free slow path, for a free that changes @page's list: count the
- * object out of page->inuse, then move the slab full -> partial (it had no
- * free object) or partial -> empty.  Called with s->lock held.
+ * Take an empty slab off slabs_partial: onto slabs_free, or straight back
+ * to the buddy allocator if SLAB_FREE_SLABS_KEEP empty slabs are kept
+ * already.  Called with s->lock held.
  */
-static __noinline void slab_free_move(struct kmem_cache *s, struct page *page)
+static void retire_empty_slab(struct kmem_cache *s, struct page *page)
 {
-	if (--page->inuse) {
-		/* At the head: the next allocation reuses the object just freed. */
-		list_move(&page->slab_list, &s->slabs_partial);
-		return;
-	}
 	if (s->free_slabs >= SLAB_FREE_SLABS_KEEP) {
 		list_del(&page->slab_list);
 		s->num_slabs--;
@@ -350,6 +346,34 @@ static __noinline void slab_free_move(struct kmem_cache *s, struct page *page)
 	}
 	list_move(&page->slab_list, &s->slabs_free);
 	s->free_slabs++;
+}
+
+/*
+ * The free slow path, for a free that changes @page's list (page->inuse
+ * already counts the object out): a full slab became partial, or a slab
+ * other than the current one became empty.  Called with s->lock held.
+ */
+static __noinline void slab_free_move(struct kmem_cache *s, struct page *page)
+{
+	struct page *first;
+
+	if (page->inuse) {
+		/*
+		 * It becomes the current slab, so the next allocation reuses
+		 * the object just freed.  An empty current slab steps aside.
+		 */
+		if (!list_empty(&s->slabs_partial)) {
+			first = list_first_entry(&s->slabs_partial, struct page, slab_list);
+			if (!first->inuse)
+				retire_empty_slab(s, first);
+		}
+		list_move(&page->slab_list, &s->slabs_partial);
+	} else if (list_empty(&s->slabs_partial)) {
+		/* A one-object slab, full a moment ago: the new current slab. */
+		list_move(&page->slab_list, &s->slabs_partial);
+	} else {
+		retire_empty_slab(s, page);
+	}
 }
 
 /*
@@ -383,26 +407,33 @@ static __always_inline void slab_free(struct kmem_cache *s, void *obj,
 
 	*freepointer_addr(s, obj) = prior;
 	page->freelist = obj;
+	page->inuse--;
 	s->active_objs--;
-	/* The slab stays partial unless it was full or is now empty. */
-	if (likely(prior && page->inuse > 1))
-		page->inuse--;
-	else
+	/*
+	 * The slab changes list if it was full, or if it is now empty and not
+	 * the current slab (the first partial one, which allocations use): so
+	 * allocating and freeing one object moves nothing.
+	 */
+	if (unlikely(!prior) ||
+	    unlikely(&page->slab_list != s->slabs_partial.next && !page->inuse))
 		slab_free_move(s, page);
 out:
 	spin_unlock_irqrestore(&s->lock, flags);
 }
 
+/* kmem_cache_alloc - an object from @s, or NULL; any context (include/nest/slab.h). */
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
 	return slab_alloc(s, gfp, 0);
 }
 
+/* kmem_cache_zalloc - a zeroed object from @s, or NULL; any context. */
 void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
 {
 	return slab_alloc(s, gfp | __GFP_ZERO, _RET_IP_);
 }
 
+/* kmem_cache_free - give @obj back to @s; bad frees are reported; any context. */
 void kmem_cache_free(struct kmem_cache *s, void *obj)
 {
 	slab_free(s, obj, 0);
@@ -423,7 +454,8 @@ void __kmem_cache_free(struct kmem_cache *s, void *obj, unsigned long caller)
 }
 
 /*
- * __kmem_cache_shrink - free all of @s's empty slabs.  They are taken off
+ * __kmem_cache_shrink - free all of @s's empty slabs: slabs_free, and an
+ * empty current slab on slabs_partial.  They are taken off
  * the list under the lock and freed after it, as Linux's drain_freelist().
  * Any context.
  */
@@ -439,6 +471,13 @@ void __kmem_cache_shrink(struct kmem_cache *s)
 		list_move(&page->slab_list, &empty);
 	s->num_slabs -= s->free_slabs;
 	s->free_slabs = 0;
+	/* The current slab may be empty too (see slab_free()). */
+	list_for_each_entry_safe(page, next, &s->slabs_partial, slab_list) {
+		if (!page->inuse) {
+			list_move(&page->slab_list, &empty);
+			s->num_slabs--;
+		}
+	}
 	spin_unlock_irqrestore(&s->lock, flags);
 
 	list_for_each_entry_safe(page, next, &empty, slab_list) {

@@ -79,6 +79,11 @@ static inline bool is_power_of_2(unsigned long n)
 	return n != 0 && (n & (n - 1)) == 0;
 }
 
+/*
+ * kmem_cache_create - a new cache (see include/nest/slab.h for the
+ * arguments).  Returns NULL on a bad argument or no memory, or panics with
+ * SLAB_PANIC.  Process context.
+ */
 struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 				     unsigned int align, slab_flags_t flags,
 				     void (*ctor)(void *))
@@ -115,6 +120,10 @@ out:
 	return NULL;
 }
 
+/*
+ * kmem_cache_destroy - free @s and its slabs; with live objects, report
+ * and keep it, as Linux does.  Process context.
+ */
 void kmem_cache_destroy(struct kmem_cache *s)
 {
 	unsigned long irqflags;
@@ -135,12 +144,14 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	kmem_cache_free(kmem_cache, s);
 }
 
+/* kmem_cache_shrink - free @s's empty slabs; returns 0.  Any context. */
 int kmem_cache_shrink(struct kmem_cache *s)
 {
 	__kmem_cache_shrink(s);
 	return 0;
 }
 
+/* kmem_cache_shrink_all - kmem_cache_shrink() every cache.  Any context. */
 void kmem_cache_shrink_all(void)
 {
 	struct kmem_cache *s;
@@ -175,6 +186,10 @@ static void *kmalloc_large(size_t size, gfp_t gfp)
 	return page ? page_address(page) : NULL;
 }
 
+/*
+ * kmalloc - @size bytes from the matching kmalloc-N cache, or pages above
+ * KMALLOC_MAX_CACHE_SIZE.  NULL for size 0 or no memory.  Any context.
+ */
 void *kmalloc(size_t size, gfp_t gfp)
 {
 	if (unlikely(!size))
@@ -184,6 +199,7 @@ void *kmalloc(size_t size, gfp_t gfp)
 	return __kmem_cache_alloc(kmalloc_slab(size), gfp, _RET_IP_);
 }
 
+/* kzalloc - kmalloc() of zeroed memory.  Any context. */
 void *kzalloc(size_t size, gfp_t gfp)
 {
 	if (unlikely(!size))
@@ -216,6 +232,10 @@ static struct page *kmalloc_page(const void *obj, const char *what,
 	return NULL;
 }
 
+/*
+ * kfree - free @obj from kmalloc(): PG_slab on its head page says which
+ * cache, else it is a page block.  NULL is a no-op.  Any context.
+ */
 void kfree(const void *obj)
 {
 	struct page *page;
@@ -231,6 +251,7 @@ void kfree(const void *obj)
 		__free_pages(page, compound_order(page));
 }
 
+/* ksize - usable bytes at @obj (from kmalloc()); 0 for NULL.  Any context. */
 size_t ksize(const void *obj)
 {
 	struct page *page;
@@ -270,6 +291,10 @@ void kmem_cache_init(void)
 	}
 }
 
+/*
+ * slabinfo_show - /proc/slabinfo 2.1, a line at a time to @emit(@arg, ...),
+ * with the cache list locked and interrupts off.
+ */
 void slabinfo_show(void (*emit)(void *arg, const char *line), void *arg)
 {
 	char line[SLABINFO_LINE_LEN];
@@ -302,11 +327,16 @@ static void slabinfo_printk(void *arg, const char *line)
 	printk(KERN_INFO "%s\n", line);
 }
 
+/* slabinfo_print - slabinfo_show() to the kernel log.  Process context. */
 void slabinfo_print(void)
 {
 	slabinfo_show(slabinfo_printk, NULL);
 }
 
+/*
+ * slab_snapshot_take - shrink every cache, then record each cache's active
+ * objects and nr_free_pages() in @snap.  Process context.
+ */
 void slab_snapshot_take(struct slab_snapshot *snap)
 {
 	struct kmem_cache *s;
@@ -346,6 +376,10 @@ static unsigned long snapshot_active(const struct slab_snapshot *snap,
 	return 0;
 }
 
+/*
+ * slab_snapshot_compare - report each difference between @before and
+ * @after through @report(@arg, line); returns how many there were.
+ */
 int slab_snapshot_compare(const struct slab_snapshot *before,
 			  const struct slab_snapshot *after,
 			  void (*report)(void *arg, const char *line), void *arg)

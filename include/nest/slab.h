@@ -62,7 +62,10 @@ typedef unsigned int slab_flags_t;
  * (struct page, include/nest/mm.h) has PG_slab set and carries the slab's
  * state: slab_cache, freelist, inuse and s_colour.  Each slab is on exactly
  * one of the three lists, by how many of its objects are in use:
- * slabs_full (all), slabs_partial (some) or slabs_free (none).
+ * slabs_full (all), slabs_partial (some) or slabs_free (none).  The first
+ * partial slab is the "current" one that allocations come from; it stays
+ * on slabs_partial when it becomes empty, so that allocating and freeing
+ * one object does not move it between lists each time.
  */
 struct kmem_cache {
 	spinlock_t lock;		/* guards the lists and counters */

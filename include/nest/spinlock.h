@@ -3,9 +3,11 @@
  *
  * Nest has one CPU, so a spinlock never spins: taking one with
  * spin_lock_irqsave() turns interrupts off, which is what keeps an interrupt
- * handler out of the critical section.  The lock word is still kept and
- * checked, so taking a lock twice (a deadlock on SMP) is caught as a BUG
- * rather than silently allowed.  The names are Linux's, so a lab can later
+ * handler out of the critical section.  With CONFIG_DEBUG_SPINLOCK (the
+ * debug build sets it, as Linux's option of that name does) the lock word
+ * is kept and checked, so taking a lock twice (a deadlock on SMP) is caught
+ * as a BUG rather than silently allowed; the release build leaves the
+ * check out of every fast path.  The names are Linux's, so a lab can later
  * make them real.
  */
 #ifndef NEST_SPINLOCK_H
@@ -29,14 +31,22 @@ static inline void spin_lock_init(spinlock_t *lock)
 
 static inline void spin_lock(spinlock_t *lock)
 {
+#ifdef CONFIG_DEBUG_SPINLOCK
 	BUG_ON(lock->locked);	/* recursive locking: would deadlock on SMP */
 	lock->locked = 1;
+#else
+	(void)lock;
+#endif
 }
 
 static inline void spin_unlock(spinlock_t *lock)
 {
+#ifdef CONFIG_DEBUG_SPINLOCK
 	BUG_ON(!lock->locked);
 	lock->locked = 0;
+#else
+	(void)lock;
+#endif
 }
 
 #define spin_lock_irqsave(lock, flags)			\

@@ -1,0 +1,573 @@
+/*
+ * tests/ktest/slab_test.c - the `slab` suite: kmem_cache_* on the real
+ * machine (tests/host/test_slab.c runs the same logic on the host under
+ * ASan).  Each case creates its own caches and destroys them, so the leak
+ * gate around the suite sees no difference.
+ *
+ * The debug cases corrupt memory on purpose (a write after free, an
+ * overflow, a double free) and check that the report was made: its
+ * "BUG ..." lines in the transcript are expected.  With `slub_debug` on the
+ * command line every cache is debugged, and the layout-dependent cases
+ * compute what they expect from the cache's own fields.
+ */
+#include <nest/ktest.h>
+#include <nest/slab.h>
+#include <nest/mm.h>
+#include <nest/string.h>
+
+#define MAX_TEST_OBJECTS	256	/* objects one case holds at most */
+
+static void *objs[MAX_TEST_OBJECTS];
+
+/* The slab (head page) that holds @obj. */
+static struct page *obj_slab(const void *obj)
+{
+	return compound_head(virt_to_page(obj));
+}
+
+/* Allocate @n objects of @s into objs[]; false if one failed. */
+static bool alloc_n(struct kmem_cache *s, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		if (!objs[i]) {
+			while (i--)
+				kmem_cache_free(s, objs[i]);
+			return false;
+		}
+	}
+	return true;
+}
+
+static void free_n(struct kmem_cache *s, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		kmem_cache_free(s, objs[i]);
+}
+
+/* Walk @s's lists and check every counter against them. */
+static bool cache_consistent(struct kmem_cache *s)
+{
+	unsigned long slabs = 0, frees = 0, inuse = 0;
+	struct page *page;
+	bool ok = true;
+
+	list_for_each_entry(page, &s->slabs_full, slab_list) {
+		ok &= page->inuse == s->num && !page->freelist;
+		slabs++, inuse += page->inuse;
+	}
+	/* Only the first partial slab, the current one, may be empty. */
+	list_for_each_entry(page, &s->slabs_partial, slab_list) {
+		ok &= (page->inuse > 0 || &page->slab_list == s->slabs_partial.next) &&
+		      page->inuse < s->num && page->freelist;
+		slabs++, inuse += page->inuse;
+	}
+	list_for_each_entry(page, &s->slabs_free, slab_list) {
+		ok &= page->inuse == 0;
+		slabs++, frees++;
+	}
+	return ok && slabs == s->num_slabs && frees == s->free_slabs &&
+	       inuse == s->active_objs;
+}
+
+/* A freed object is the next one handed out, and frees are LIFO. */
+static void slab_reuses_freed_object(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("kt_reuse", 48, 0, 0, NULL);
+	void *a;
+
+	KTEST_ASSERT_NOT_NULL(t, s);
+	a = kmem_cache_alloc(s, GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, a);
+	kmem_cache_free(s, a);
+	KTEST_EXPECT_PTR_EQ(t, kmem_cache_alloc(s, GFP_KERNEL), a);
+	kmem_cache_free(s, a);
+	KTEST_ASSERT_TRUE(t, alloc_n(s, 3));
+	free_n(s, 3);
+	/* objs[2] was freed last, so it comes back first. */
+	a = kmem_cache_alloc(s, GFP_KERNEL);
+	KTEST_EXPECT_PTR_EQ(t, a, objs[2]);
+	KTEST_EXPECT_EQ(t, s->active_objs, 1);
+	KTEST_EXPECT_TRUE(t, cache_consistent(s));
+	kmem_cache_free(s, a);
+	ktest_info(t, "freed %p came back first; 3 frees came back in LIFO order", a);
+	kmem_cache_destroy(s);
+}
+
+struct ctor_obj {
+	u32 magic;
+	u32 state;
+	char pad[56];
+};
+
+#define CTOR_MAGIC	0xC0C0A000u
+static unsigned long ctor_calls;
+
+static void kt_ctor(void *p)
+{
+	struct ctor_obj *o = p;
+
+	o->magic = CTOR_MAGIC;
+	o->state = 0;
+	ctor_calls++;
+}
+
+/* The constructor runs for the whole slab at its creation, not per alloc. */
+static void slab_ctor_runs_once_per_object(struct ktest *t)
+{
+	struct kmem_cache *s;
+	struct ctor_obj *o, *again;
+	unsigned int i;
+
+	ctor_calls = 0;
+	s = kmem_cache_create("kt_ctor", sizeof(struct ctor_obj), 0, 0, kt_ctor);
+	KTEST_ASSERT_NOT_NULL(t, s);
+	o = kmem_cache_alloc(s, GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, o);
+	KTEST_EXPECT_EQ(t, ctor_calls, s->num);
+	KTEST_EXPECT_EQ(t, o->magic, CTOR_MAGIC);
+	o->state = 7;
+	kmem_cache_free(s, o);
+	again = kmem_cache_alloc(s, GFP_KERNEL);
+	KTEST_EXPECT_PTR_EQ(t, again, o);
+	/* The free pointer lives outside the object, so its state survived. */
+	KTEST_EXPECT_EQ(t, again->magic, CTOR_MAGIC);
+	KTEST_EXPECT_EQ(t, again->state, 7);
+	KTEST_EXPECT_EQ(t, ctor_calls, s->num);
+
+	KTEST_ASSERT_TRUE(t, s->num + 1 <= MAX_TEST_OBJECTS);
+	KTEST_ASSERT_TRUE(t, alloc_n(s, s->num + 1));
+	KTEST_EXPECT_EQ(t, ctor_calls, 2 * s->num);
+	for (i = 0; i < s->num + 1; i++)
+		KTEST_EXPECT_EQ(t, ((struct ctor_obj *)objs[i])->magic, CTOR_MAGIC);
+	free_n(s, s->num + 1);
+	kmem_cache_free(s, again);
+	ktest_info(t, "%lu ctor calls for 2 slabs of %u; state kept across free/alloc",
+		   ctor_calls, s->num);
+	kmem_cache_destroy(s);
+}
+
+/* Three slabs' worth of @s's objects are all @want-aligned. */
+static void check_alignment(struct ktest *t, struct kmem_cache *s, unsigned int want)
+{
+	unsigned int i, n, bad = 0;
+
+	KTEST_ASSERT_NOT_NULL(t, s);
+	n = min(2 * s->num + 1, (unsigned int)MAX_TEST_OBJECTS);
+	KTEST_EXPECT_EQ(t, s->align, want);
+	KTEST_ASSERT_TRUE(t, alloc_n(s, n));
+	for (i = 0; i < n; i++)
+		bad += (unsigned long)objs[i] % want != 0;
+	KTEST_EXPECT_EQ(t, bad, 0);
+	free_n(s, n);
+	ktest_info(t, "%s: %u objects of %u bytes, all %u-aligned (stride %u)",
+		   s->name, n, s->object_size, want, s->size);
+	kmem_cache_destroy(s);
+}
+
+static void slab_alignment(struct ktest *t)
+{
+	check_alignment(t, kmem_cache_create("kt_align32", 40, 32, 0, NULL), 32);
+	check_alignment(t, kmem_cache_create("kt_align128", 200, 128, 0, NULL), 128);
+	check_alignment(t, kmem_cache_create("kt_hwcache", 40, 0, SLAB_HWCACHE_ALIGN,
+					     NULL), L1_CACHE_BYTES);
+	/* HWCACHE gives small objects half a line (Linux's rule). */
+	check_alignment(t, kmem_cache_create("kt_hwcache20", 20, 0, SLAB_HWCACHE_ALIGN,
+					     NULL), L1_CACHE_BYTES / 2);
+}
+
+/* Successive slabs start their objects colour_off further on, cycling. */
+static void slab_colouring(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("kt_colour", 488, 0, 0, NULL);
+	char seen[96];
+	unsigned int i, n, made = 0, len = 0;
+
+	KTEST_ASSERT_NOT_NULL(t, s);
+	KTEST_EXPECT_GE(t, s->colour, 2);
+	n = (s->colour + 1) * s->num;		/* one more slab than colours */
+	KTEST_ASSERT_TRUE(t, n <= MAX_TEST_OBJECTS);
+	for (i = 0; i < n; i++) {
+		unsigned long before = s->num_slabs;
+		unsigned int want;
+		struct page *page;
+
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		KTEST_ASSERT_NOT_NULL(t, objs[i]);
+		if (s->num_slabs == before)
+			continue;
+		/* A new slab: its first object is the one just handed out. */
+		page = obj_slab(objs[i]);
+		want = (made++ % s->colour) * s->colour_off;
+		KTEST_EXPECT_EQ(t, page->s_colour, want);
+		KTEST_EXPECT_PTR_EQ(t, objs[i],
+				    (char *)page_address(page) + want + s->obj_offset);
+		if (len < sizeof(seen))
+			len += snprintf(seen + len, sizeof(seen) - len, "%s%u",
+					len ? "," : "", page->s_colour);
+	}
+	KTEST_EXPECT_EQ(t, made, s->colour + 1);
+	free_n(s, n);
+	ktest_info(t, "colours %s for %u slabs (colour %u x %u bytes)", seen, made,
+		   s->colour, s->colour_off);
+	kmem_cache_destroy(s);
+}
+
+/* A 5000-byte cache: multi-page slabs, objects fully usable and disjoint. */
+static void slab_objects_larger_than_a_page(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("kt_big5000", 5000, 0, 0, NULL);
+	unsigned int i, j, n, bad = 0;
+
+	KTEST_ASSERT_NOT_NULL(t, s);
+	KTEST_EXPECT_GE(t, s->gfporder, 1);
+	KTEST_EXPECT_GE(t, s->num, 2);
+	KTEST_EXPECT_LE(t, (unsigned long)s->num * s->size, PAGE_SIZE << s->gfporder);
+	n = 3 * s->num + 1;
+	KTEST_ASSERT_TRUE(t, n <= MAX_TEST_OBJECTS);
+	KTEST_ASSERT_TRUE(t, alloc_n(s, n));
+	for (i = 0; i < n; i++)
+		memset(objs[i], i & 0xff, 5000);
+	for (i = 0; i < n; i++) {
+		char *a = objs[i];
+
+		bad += memchr_inv(a, i & 0xff, 5000) != NULL;
+		for (j = 0; j < i; j++) {
+			char *b = objs[j];
+
+			bad += !(a + 5000 <= b || b + 5000 <= a);
+		}
+	}
+	KTEST_EXPECT_EQ(t, bad, 0);
+	free_n(s, n);
+	ktest_info(t, "%u objects: order-%u slabs of %u objects, stride %u",
+		   n, s->gfporder, s->num, s->size);
+	kmem_cache_destroy(s);
+}
+
+/* Destroying a cache with live objects is reported, and the cache kept. */
+static void slab_destroy_with_live_objects(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("kt_leaky", 100, 0, 0, NULL);
+	unsigned long errors = slab_error_count;
+
+	KTEST_ASSERT_NOT_NULL(t, s);
+	KTEST_ASSERT_TRUE(t, alloc_n(s, 3));
+	kmem_cache_destroy(s);
+	KTEST_EXPECT_EQ(t, slab_error_count, errors + 1);
+	KTEST_EXPECT_TRUE(t, strstr(slab_last_report, "kt_leaky") != NULL);
+	KTEST_EXPECT_TRUE(t, strstr(slab_last_report, "still has objects") != NULL);
+	KTEST_EXPECT_EQ(t, s->active_objs, 3);
+	ktest_info(t, "reported \"%s\"", slab_last_report);
+	/* The cache survived: free the objects and destroy it for real. */
+	free_n(s, 3);
+	kmem_cache_destroy(s);
+	KTEST_EXPECT_EQ(t, slab_error_count, errors + 1);
+}
+
+/* A write after free is found when the object is next allocated. */
+static void slab_poison_catches_write_after_free(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("kt_poison", 64, 0, SLAB_POISON, NULL);
+	unsigned long errors = slab_error_count;
+	unsigned char *a, *b;
+
+	KTEST_ASSERT_NOT_NULL(t, s);
+	a = kmem_cache_alloc(s, GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, a);
+	KTEST_EXPECT_EQ(t, a[0], POISON_INUSE);
+	kmem_cache_free(s, a);
+	KTEST_EXPECT_EQ(t, a[0], POISON_FREE);
+	KTEST_EXPECT_EQ(t, a[63], POISON_END);
+	a[3] = 0x12;			/* the bug under test */
+	b = kmem_cache_alloc(s, GFP_KERNEL);
+	KTEST_EXPECT_PTR_EQ(t, b, a);
+	KTEST_EXPECT_EQ(t, slab_error_count, errors + 1);
+	KTEST_EXPECT_TRUE(t, !strcmp(slab_last_report, "BUG kt_poison: Poison overwritten"));
+	ktest_info(t, "write at offset 3 after free: \"%s\"", slab_last_report);
+	kmem_cache_free(s, b);
+	/* Repaired: the same object again, no second report. */
+	b = kmem_cache_alloc(s, GFP_KERNEL);
+	KTEST_EXPECT_EQ(t, slab_error_count, errors + 1);
+	kmem_cache_free(s, b);
+	kmem_cache_destroy(s);
+}
+
+/* One byte past the end, and one before the start, hit the red zones. */
+static void slab_redzone_catches_overflow(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("kt_redzone", 20, 0, SLAB_RED_ZONE, NULL);
+	unsigned long errors = slab_error_count;
+	unsigned char *a;
+
+	KTEST_ASSERT_NOT_NULL(t, s);
+	a = kmem_cache_alloc(s, GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, a);
+	a[20] = 0;			/* the bug under test */
+	kmem_cache_free(s, a);
+	KTEST_EXPECT_EQ(t, slab_error_count, errors + 1);
+	KTEST_EXPECT_TRUE(t, !strcmp(slab_last_report, "BUG kt_redzone: Redzone overwritten"));
+	ktest_info(t, "a[20] = 0 on a 20-byte object: \"%s\"", slab_last_report);
+	/* It was repaired and freed: it comes back without a second report. */
+	KTEST_EXPECT_PTR_EQ(t, kmem_cache_alloc(s, GFP_KERNEL), a);
+	KTEST_EXPECT_EQ(t, slab_error_count, errors + 1);
+	a[-1] = 0;
+	kmem_cache_free(s, a);
+	KTEST_EXPECT_EQ(t, slab_error_count, errors + 2);
+	KTEST_EXPECT_EQ(t, s->active_objs, 0);
+	kmem_cache_destroy(s);
+}
+
+/* Free a, b, a: the second free of a is caught and a is not listed twice. */
+static void check_double_free(struct ktest *t, const char *name, slab_flags_t flags)
+{
+	struct kmem_cache *s = kmem_cache_create(name, 32, 0, flags, NULL);
+	unsigned long errors = slab_error_count;
+	unsigned int expect = 1;
+	void *a, *b;
+
+	KTEST_ASSERT_NOT_NULL(t, s);
+	a = kmem_cache_alloc(s, GFP_KERNEL);
+	b = kmem_cache_alloc(s, GFP_KERNEL);
+	KTEST_ASSERT_TRUE(t, a && b);
+	kmem_cache_free(s, a);
+	kmem_cache_free(s, a);		/* on top of the free list: always caught */
+	KTEST_EXPECT_EQ(t, slab_error_count, errors + 1);
+	kmem_cache_free(s, b);
+	if (s->flags & SLAB_DEBUG_FLAGS) {
+		kmem_cache_free(s, a);	/* under b: needs the debug checks */
+		expect++;
+	}
+	KTEST_EXPECT_EQ(t, slab_error_count, errors + expect);
+	KTEST_EXPECT_TRUE(t, strstr(slab_last_report, "double free") != NULL);
+	KTEST_EXPECT_EQ(t, s->active_objs, 0);
+	KTEST_ASSERT_TRUE(t, alloc_n(s, 3));
+	KTEST_EXPECT_PTR_EQ(t, objs[0], b);
+	KTEST_EXPECT_PTR_EQ(t, objs[1], a);
+	KTEST_EXPECT_TRUE(t, objs[2] != a && objs[2] != b);
+	KTEST_EXPECT_TRUE(t, cache_consistent(s));
+	free_n(s, 3);
+	ktest_info(t, "%s: %u double frees reported, free list intact", name, expect);
+	kmem_cache_destroy(s);
+}
+
+static void slab_double_free_is_caught(struct ktest *t)
+{
+	check_double_free(t, "kt_df_plain", 0);
+	check_double_free(t, "kt_df_redzone", SLAB_RED_ZONE);
+	check_double_free(t, "kt_df_poison", SLAB_POISON);
+}
+
+/* Frees of things that are not this cache's objects are reported and ignored. */
+static void slab_bad_free_is_caught(struct ktest *t)
+{
+	struct kmem_cache *a = kmem_cache_create("kt_bad_a", 64, 0, SLAB_RED_ZONE, NULL);
+	struct kmem_cache *b = kmem_cache_create("kt_bad_b", 64, 0, 0, NULL);
+	unsigned long errors = slab_error_count;
+	struct page *page = alloc_page(GFP_KERNEL);
+	char *obj;
+
+	KTEST_ASSERT_TRUE(t, a && b && page);
+	obj = kmem_cache_alloc(a, GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, obj);
+	kmem_cache_free(b, obj);
+	KTEST_EXPECT_TRUE(t, strstr(slab_last_report, "Wrong cache") != NULL);
+	kmem_cache_free(a, obj + 8);
+	KTEST_EXPECT_TRUE(t, strstr(slab_last_report, "Invalid object pointer") != NULL);
+	kmem_cache_free(a, page_address(page));
+	KTEST_EXPECT_TRUE(t, strstr(slab_last_report, "not a slab object") != NULL);
+	kmem_cache_free(a, NULL);
+	KTEST_EXPECT_EQ(t, slab_error_count, errors + 4);
+	KTEST_EXPECT_EQ(t, a->active_objs, 1);
+	kmem_cache_free(a, obj);
+	KTEST_EXPECT_EQ(t, slab_error_count, errors + 4);
+	ktest_info(t, "wrong cache, inside an object, a page and NULL: 4 reports");
+	__free_page(page);
+	kmem_cache_destroy(a);
+	kmem_cache_destroy(b);
+}
+
+/* Empty slabs go back to the buddy allocator: the free page count returns. */
+static void slab_shrink_returns_pages(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("kt_shrink", 256, 0, 0, NULL);
+	unsigned long start, slab_pages;
+	unsigned int n;
+
+	KTEST_ASSERT_NOT_NULL(t, s);
+	start = nr_free_pages();
+	slab_pages = 1UL << s->gfporder;
+	n = 5 * s->num;
+	KTEST_ASSERT_TRUE(t, n <= MAX_TEST_OBJECTS);
+	KTEST_ASSERT_TRUE(t, alloc_n(s, n));
+	KTEST_EXPECT_EQ(t, s->num_slabs, 5);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), start - 5 * slab_pages);
+	free_n(s, n);
+	/*
+	 * The empties went back as they emptied, but for the current slab
+	 * and one spare on slabs_free; shrink frees those two.
+	 */
+	KTEST_EXPECT_EQ(t, s->num_slabs, 2);
+	KTEST_EXPECT_EQ(t, s->free_slabs, 1);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), start - 2 * slab_pages);
+	KTEST_EXPECT_EQ(t, kmem_cache_shrink(s), 0);
+	KTEST_EXPECT_EQ(t, s->num_slabs, 0);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), start);
+	ktest_info(t, "5 slabs of %lu pages: free pages %lu -> %lu -> %lu -> %lu after shrink",
+		   slab_pages, start, start - 5 * slab_pages, start - 2 * slab_pages,
+		   nr_free_pages());
+	kmem_cache_destroy(s);
+}
+
+#define STRESS_STEPS	100000
+#define STRESS_SLOTS	1024
+#define STRESS_CACHES	5
+#define STRESS_SEED	2024u
+#define STRESS_CHECK_EVERY 10000
+
+static u32 rng_state;
+
+/* xorshift32: seeded, so every run makes the same choices. */
+static u32 rng(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 17;
+	rng_state ^= rng_state << 5;
+	return rng_state;
+}
+
+static struct {
+	char *p;
+	u64 pat;		/* the 8 bytes at both ends of the object */
+	unsigned int c;
+} live[STRESS_SLOTS];
+
+static struct extent {
+	unsigned long start, end;
+} extents[STRESS_SLOTS];
+
+/* Shell sort by start address: a few thousand entries, no recursion. */
+static void sort_extents(unsigned int n)
+{
+	unsigned int gap, i, j;
+
+	for (gap = n / 2; gap; gap /= 2)
+		for (i = gap; i < n; i++) {
+			struct extent e = extents[i];
+
+			for (j = i; j >= gap && extents[j - gap].start > e.start; j -= gap)
+				extents[j] = extents[j - gap];
+			extents[j] = e;
+		}
+}
+
+/* No two live objects overlap; returns the number of overlaps. */
+static unsigned int count_overlaps(const unsigned int *sizes)
+{
+	unsigned int i, n = 0, bad = 0;
+
+	for (i = 0; i < STRESS_SLOTS; i++) {
+		if (!live[i].p)
+			continue;
+		extents[n].start = (unsigned long)live[i].p;
+		extents[n++].end = (unsigned long)live[i].p + sizes[live[i].c];
+	}
+	sort_extents(n);
+	for (i = 1; i < n; i++)
+		bad += extents[i - 1].end > extents[i].start;
+	return bad;
+}
+
+/*
+ * 100,000 seeded random allocs and frees over five caches, from 16 bytes
+ * to 20000 (one object per slab), checking patterns, counters and overlaps.
+ */
+static void slab_random_stress(struct ktest *t)
+{
+	static const unsigned int sizes[STRESS_CACHES] = { 16, 72, 300, 1500, 20000 };
+	static const unsigned int aligns[STRESS_CACHES] = { 0, 8, 64, 0, 0 };
+	struct kmem_cache *caches[STRESS_CACHES];
+	unsigned long count[STRESS_CACHES] = { 0 }, bad = 0, failed = 0;
+	unsigned int i, step, c, checks = 0;
+	char name[KMEM_CACHE_NAME_LEN];
+
+	for (i = 0; i < STRESS_CACHES; i++) {
+		snprintf(name, sizeof(name), "kt_stress%u", sizes[i]);
+		caches[i] = kmem_cache_create(name, sizes[i], aligns[i],
+					      i == 3 ? SLAB_HWCACHE_ALIGN : 0, NULL);
+		KTEST_ASSERT_NOT_NULL(t, caches[i]);
+	}
+	rng_state = STRESS_SEED;
+	for (step = 0; step < STRESS_STEPS; step++) {
+		unsigned int slot = rng() % STRESS_SLOTS;
+
+		if (live[slot].p) {
+			c = live[slot].c;
+			bad += memcmp(live[slot].p, &live[slot].pat, 8) != 0;
+			bad += memcmp(live[slot].p + sizes[c] - 8, &live[slot].pat, 8) != 0;
+			kmem_cache_free(caches[c], live[slot].p);
+			live[slot].p = NULL;
+			count[c]--;
+		} else {
+			c = rng() % STRESS_CACHES;
+			live[slot].p = kmem_cache_alloc(caches[c], GFP_KERNEL);
+			if (!live[slot].p) {
+				failed++;
+				continue;
+			}
+			live[slot].c = c;
+			live[slot].pat = ((u64)step << 32) | (slot * 2654435761u);
+			memcpy(live[slot].p, &live[slot].pat, 8);
+			memcpy(live[slot].p + sizes[c] - 8, &live[slot].pat, 8);
+			count[c]++;
+		}
+		if (step % STRESS_CHECK_EVERY)
+			continue;
+		for (c = 0; c < STRESS_CACHES; c++) {
+			KTEST_EXPECT_EQ(t, caches[c]->active_objs, count[c]);
+			KTEST_EXPECT_TRUE(t, cache_consistent(caches[c]));
+		}
+		KTEST_EXPECT_EQ(t, count_overlaps(sizes), 0);
+		checks++;
+	}
+	KTEST_EXPECT_EQ(t, bad, 0);
+	KTEST_EXPECT_EQ(t, failed, 0);
+	ktest_info(t, "%u steps, seed %u, %u checkpoints; live at the end %lu/%lu/%lu/%lu/%lu",
+		   STRESS_STEPS, STRESS_SEED, checks, count[0], count[1], count[2],
+		   count[3], count[4]);
+	for (i = 0; i < STRESS_SLOTS; i++) {
+		if (live[i].p)
+			kmem_cache_free(caches[live[i].c], live[i].p);
+		live[i].p = NULL;
+	}
+	for (i = 0; i < STRESS_CACHES; i++) {
+		KTEST_EXPECT_EQ(t, caches[i]->active_objs, 0);
+		kmem_cache_destroy(caches[i]);
+	}
+}
+
+static struct ktest_case slab_cases[] = {
+	KTEST_CASE(slab_reuses_freed_object),
+	KTEST_CASE(slab_ctor_runs_once_per_object),
+	KTEST_CASE(slab_alignment),
+	KTEST_CASE(slab_colouring),
+	KTEST_CASE(slab_objects_larger_than_a_page),
+	KTEST_CASE(slab_destroy_with_live_objects),
+	KTEST_CASE(slab_poison_catches_write_after_free),
+	KTEST_CASE(slab_redzone_catches_overflow),
+	KTEST_CASE(slab_double_free_is_caught),
+	KTEST_CASE(slab_bad_free_is_caught),
+	KTEST_CASE(slab_shrink_returns_pages),
+	KTEST_CASE(slab_random_stress),
+	{}
+};
+
+static struct ktest_suite slab_suite = {
+	.name = "slab",
+	.cases = slab_cases,
+};
+KTEST_SUITE(slab_suite);
