@@ -29,15 +29,16 @@ CR4_PSE		equ 1 << 4
 BOOT_PDES	equ BOOT_MAP_SIZE >> 22
 KERNEL_PDE	equ KERNEL_VIRT_BASE >> 22	; 768
 
-section .multiboot
+section .multiboot progbits alloc noexec nowrite
 align 4
 	dd MB_MAGIC
 	dd MB_FLAGS
 	dd MB_CHECKSUM
 
-section .boot.data
+section .boot.data progbits alloc noexec nowrite
 align 4096
 ; The boot page directory: the same BOOT_PDES 4 MiB pages at 0 and at 3 GiB.
+; Read-only as far as the linker knows: only the CPU writes it (accessed bits).
 boot_page_directory:
 %assign i 0
 %rep 1024
@@ -51,7 +52,7 @@ boot_page_directory:
  %assign i i + 1
 %endrep
 
-section .boot.text
+section .boot.text progbits alloc exec nowrite
 bits 32
 global _start
 _start:

@@ -32,6 +32,10 @@ static void parse_memory_map(const struct multiboot_info *mbi)
 					       (u64)LOWMEM_LIMIT - LOW_RESERVED));
 		return;
 	}
+	/* The boot page directory maps only the first BOOT_MAP_SIZE bytes. */
+	if (mbi->mmap_addr + mbi->mmap_length > BOOT_MAP_SIZE)
+		panic("mem_init: the memory map at %#x is beyond the boot mapping",
+		      mbi->mmap_addr);
 	p = (unsigned long)__va(mbi->mmap_addr);
 	end = p + mbi->mmap_length;
 	while (p < end) {

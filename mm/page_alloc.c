@@ -114,8 +114,9 @@ static void prep_new_pages(struct page *page, gfp_t gfp, unsigned int order)
 {
 	unsigned long i, n = 1UL << order;
 
+	/* A free block's pages carry no flags (PG_buddy was just cleared). */
 	for (i = 0; i < n; i++) {
-		BUG_ON(page[i].flags & ~(1UL << PG_reserved));
+		BUG_ON(page[i].flags != 0);
 		BUG_ON(page[i]._refcount != 0);
 	}
 	page->_refcount = 1;

@@ -22,6 +22,7 @@
  * not corrupted further.  Every function here is called by mm/slab.c with
  * the cache's lock held, or on a slab no one else can reach yet.
  */
+#include <nest/init.h>
 #include <nest/slab.h>
 #include <nest/string.h>
 #include <nest/printk.h>
@@ -336,3 +337,17 @@ void slab_debug_destroy(struct kmem_cache *s, struct page *page)
 			check_redzones(s, obj, RED_INACTIVE, 0);
 	}
 }
+
+/*
+ * `slub_debug` on the command line (Linux's word for it): poison, red zones
+ * and owner tracking on every cache, the kmalloc caches included, since
+ * parse_early_params() runs before kmem_cache_init().  The test suite boots
+ * one run this way (tests/boot_tests.py, ktest-slub-debug).
+ */
+static int slub_debug_setup(char *arg)
+{
+	(void)arg;
+	slab_debug_all = true;
+	return 0;
+}
+__setup("slub_debug", slub_debug_setup);

@@ -35,6 +35,11 @@ BOOT_TESTS = [
     {"name": "ktest-all", "mode": "kernel", "append": "ktest=all",
      "ktap": True, "expect": [], "expect_panic": None, "timeout": 120},
 
+    # Every suite again with poison, red zones and owner tracking on every
+    # slab cache (Linux's slub_debug): the test build's extra checking.
+    {"name": "ktest-slub-debug", "mode": "kernel", "append": "ktest=all slub_debug",
+     "ktap": True, "expect": [], "expect_panic": None, "timeout": 180},
+
     # The real boot path: GRUB from the test CD image (build/nest-test.iso,
     # the same kernel as nest.iso; its grub.cfg passes ktest=boot).
     {"name": "iso-banner", "mode": "iso", "iso": "nest-test.iso", "append": None,

@@ -108,12 +108,18 @@ def write_log(name, text):
 # --------------------------------------------------------------------------
 # Boot runs
 
+def shown(path):
+    """A path as the user would type it: relative to the tree when inside it."""
+    path = Path(path)
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def run_boot_test(t):
     """Boot one entry of BOOT_TESTS; returns (results, log path)."""
     image = KERNEL if t["mode"] == "kernel" else BUILD / t.get("iso", "nest.iso")
     log = LOGS / f"{t['name']}.log"
     if not image.is_file():
-        why = f"{image.relative_to(ROOT)} not found: run make first"
+        why = f"{shown(image)} not found: run make first"
         return [Result(f"boot:{t['name']}", "not ok", why)], None
     initrd = t.get("initrd") and ROOT / t["initrd"]
     results = nest.run_spec(
@@ -130,7 +136,7 @@ def report(results, log):
     for r in results:
         print(r.line())
     if log and any(r.status == "not ok" for r in results):
-        print(f"# transcript: {log.relative_to(ROOT)}")
+        print(f"# transcript: {shown(log)}")
         for line in log.read_text(errors="replace").splitlines()[-12:]:
             print(f"#   {line}")
     sys.stdout.flush()
@@ -167,7 +173,7 @@ def main(argv=None):
     boots = [t for t in BOOT_TESTS if re.search(args.only, t["name"])]
     if args.list:
         for f in hosts:
-            print(f"host  {f.relative_to(ROOT)}")
+            print(f"host  {shown(f)}")
         for t in boots:
             print(f"boot  {t['name']:24} {t['mode']:6} {t['append'] or ''}")
         return 0

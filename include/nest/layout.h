@@ -9,9 +9,10 @@
  *   0xF0000000 .. 0xF3FFFFFF  vmalloc area: kernel stacks with guard pages
  *   0xF4000000 ..             unused
  *
- * Like Linux i386's 3G/1G split, with lowmem capped well below the vmalloc
- * area, so that every kernel address has a page table made at boot and the
- * kernel half of a page directory never changes afterwards.
+ * Like Linux i386's 3G/1G split, with lowmem capped where the vmalloc area
+ * begins (0xC0000000 + 768 MiB = 0xF0000000), so that every kernel address
+ * has a page table made at boot and the kernel half of a page directory
+ * never changes afterwards.
  */
 #ifndef NEST_LAYOUT_H
 #define NEST_LAYOUT_H
