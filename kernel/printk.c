@@ -14,7 +14,6 @@
 #include <nest/jiffies.h>
 
 #define LOG_LINE_MAX	512
-#define LOG_BUF_LEN	(1 << 15)	/* 32 KiB, a power of two */
 
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 

@@ -9,9 +9,6 @@
 #include <nest/layout.h>
 #include <nest/string.h>
 
-#define VGA_TEXT_PHYS	0xB8000UL
-#define VGA_COLS	80
-#define VGA_ROWS	25
 #define VGA_ATTR	0x07	/* light grey on black */
 #define VGA_TAB_WIDTH	8
 #define CRTC_INDEX	0x3D4

@@ -16,7 +16,12 @@ once with tools/nest-run.py.  To add a boot test, add a dict here:
     expect_panic  None, or a regex: the run must end in a panic (QEMU exit
                   status 37) and the transcript must match it
     timeout       seconds before QEMU is killed (times $NEST_TIMEOUT_SCALE)
-    initrd        optional: a file to pass with -initrd (mode "kernel")
+    initrd        optional: a file under the build directory to pass with
+                  -initrd (mode "kernel")
+    qemu_args     optional: more QEMU arguments, e.g. ["-M", "q35"]
+    debug_exit    optional, default True: False boots without isa-debug-exit,
+                  so the kernel must power off through ACPI (QEMU exit 0);
+                  then only the KTAP and `expect` tell pass from fail
     script        optional: [(regex, text), ...]: when the serial output
                   matches regex (after the previous match), type text on
                   the serial line; for interactive tests
@@ -33,7 +38,7 @@ Run a single entry with:  tests/run.py --only '^panic-backtrace$'
 BOOT_TESTS = [
     # Every in-kernel test suite (kernel/ktest.c, tests/ktest/*.c).
     {"name": "ktest-all", "mode": "kernel", "append": "ktest=all",
-     "ktap": True, "expect": [], "expect_panic": None, "timeout": 120},
+     "initrd": "initramfs.cpio", "ktap": True, "expect": [], "expect_panic": None, "timeout": 120},
 
     # Every suite again with poison, red zones and owner tracking on every
     # slab cache (Linux's slub_debug): the test build's extra checking.
@@ -78,6 +83,15 @@ BOOT_TESTS = [
      "ktap": True, "expect": [r"^    ok \d+ serial_rx_interrupt_driven$"],
      "expect_panic": None, "timeout": 60,
      "script": [(r"serial_rx_interrupt_driven: type a line", "ping nest\r")]},
+
+    # Without isa-debug-exit, power-off falls back to ACPI, on both of
+    # QEMU's PC machines; the run must end by itself, not by the timeout.
+    {"name": "poweroff-acpi-pc", "mode": "kernel", "append": "ktest=boot quiet",
+     "ktap": True, "expect": [r"^ok 1 boot$"], "expect_panic": None,
+     "timeout": 60, "debug_exit": False},
+    {"name": "poweroff-acpi-q35", "mode": "kernel", "append": "ktest=boot quiet",
+     "ktap": True, "expect": [r"^ok 1 boot$"], "expect_panic": None,
+     "timeout": 60, "debug_exit": False, "qemu_args": ["-M", "q35"]},
 
     # Unknown command-line words are ignored, not fatal.
     {"name": "cmdline-unknown-words", "mode": "kernel",

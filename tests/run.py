@@ -121,13 +121,14 @@ def run_boot_test(t):
     if not image.is_file():
         why = f"{shown(image)} not found: run make first"
         return [Result(f"boot:{t['name']}", "not ok", why)], None
-    initrd = t.get("initrd") and ROOT / t["initrd"]
+    initrd = t.get("initrd") and BUILD / t["initrd"]
     results = nest.run_spec(
         t["name"], kernel=image if t["mode"] == "kernel" else None,
         iso=image if t["mode"] == "iso" else None, initrd=initrd,
         append=t["append"] if t["mode"] == "kernel" else None,
         ktap=t["ktap"], expect=t["expect"], expect_panic=t["expect_panic"],
-        timeout=t["timeout"], transcript=log, script=t.get("script", ()))
+        timeout=t["timeout"], transcript=log, script=t.get("script", ()),
+        qemu_args=t.get("qemu_args", ()), debug_exit=t.get("debug_exit", True))
     return results, log
 
 

@@ -20,6 +20,11 @@ int serial_getc(void);
 /* Bytes received since boot, and bytes dropped because the buffer was full. */
 unsigned long serial_rx_count(void);
 
+/* The VGA text screen: 80x25 cells of (character, attribute) at 0xB8000. */
+#define VGA_TEXT_PHYS	0xB8000UL
+#define VGA_COLS	80
+#define VGA_ROWS	25
+
 void vga_init(void);
 void vga_write(const char *s, size_t len);
 

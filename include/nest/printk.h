@@ -28,6 +28,11 @@
 
 extern int console_loglevel;
 
+/* The log: every message, shown or not, as a ring of LOG_BUF_LEN bytes. */
+#define LOG_BUF_LEN	(1 << 15)	/* 32 KiB, a power of two */
+extern char log_buf[LOG_BUF_LEN];
+extern unsigned long log_next;		/* bytes ever logged; the ring wraps */
+
 __printf(1, 2) int printk(const char *fmt, ...);
 int vprintk(const char *fmt, va_list args);
 

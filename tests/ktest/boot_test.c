@@ -15,6 +15,8 @@
 #include <nest/mm.h>
 #include <nest/desc.h>
 #include <nest/io.h>
+#include <nest/console.h>
+#include <nest/printk.h>
 
 /*
  * The command line was read.  QEMU's -kernel puts the image path first
@@ -89,6 +91,99 @@ static void boot_memory_counters(struct ktest *t)
 		   nr_managed_pages(), max_pfn);
 }
 
+/*
+ * console_loglevel follows the command line: `quiet` gives 4 (errors and
+ * worse), `loglevel=N` gives N, and nothing gives the default, 7.
+ */
+static void boot_loglevel_from_cmdline(struct ktest *t)
+{
+	const char *ll = strstr(boot_params.cmdline, "loglevel=");
+	int expected = CONSOLE_LOGLEVEL_DEFAULT;
+
+	if (ll)
+		expected = ll[9] - '0';
+	else if (strstr(boot_params.cmdline, "quiet"))
+		expected = CONSOLE_LOGLEVEL_QUIET;
+	KTEST_EXPECT_EQ(t, console_loglevel, expected);
+}
+
+/* Is @s in the log's last @window bytes? */
+static bool log_contains(const char *s, unsigned long window)
+{
+	unsigned long n = strlen(s), start, i, j;
+
+	start = log_next > window ? log_next - window : 0;
+	for (i = start; i + n <= log_next; i++) {
+		for (j = 0; j < n; j++)
+			if (log_buf[(i + j) & (LOG_BUF_LEN - 1)] != s[j])
+				break;
+		if (j == n)
+			return true;
+	}
+	return false;
+}
+
+/* Is @s on the VGA text screen? */
+static bool vga_contains(const char *s)
+{
+	const u16 *cells = __va(VGA_TEXT_PHYS);
+	unsigned long n = strlen(s), i, j;
+
+	for (i = 0; i + n <= VGA_COLS * VGA_ROWS; i++) {
+		for (j = 0; j < n; j++)
+			if ((cells[i + j] & 0xFF) != (unsigned char)s[j])
+				break;
+		if (j == n)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * printk keeps every message in log_buf, and shows on the consoles (VGA
+ * here; serial is what the runner reads) only those below the log level.
+ */
+static void boot_printk_levels(struct ktest *t)
+{
+	int saved = console_loglevel;
+
+	console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+	pr_info("ktest marker: shown %d\n", 7);
+	pr_debug("ktest marker: hidden %d\n", 8);
+	console_loglevel = saved;
+	KTEST_EXPECT_TRUE(t, log_contains("ktest marker: shown 7", 256));
+	KTEST_EXPECT_TRUE(t, log_contains("ktest marker: hidden 8", 256));
+	KTEST_EXPECT_TRUE(t, vga_contains("ktest marker: shown 7"));
+	KTEST_EXPECT_FALSE(t, vga_contains("ktest marker: hidden 8"));
+	KTEST_EXPECT_FALSE(t, log_contains("\0017", 256));	/* levels are stripped */
+}
+
+/*
+ * The boot modules (the initramfs) are where the loader put them, intact
+ * (a cpio newc archive starts with "070701"), and their pages are reserved,
+ * so the allocator never hands them out.
+ */
+static void boot_modules_reserved(struct ktest *t)
+{
+	unsigned int i;
+	unsigned long pfn;
+
+	if (!boot_params.nr_modules) {
+		ktest_skip(t, "no boot module (boot with -initrd or from the ISO)");
+		return;
+	}
+	for (i = 0; i < boot_params.nr_modules; i++) {
+		const struct boot_module *m = &boot_params.modules[i];
+
+		KTEST_ASSERT_TRUE(t, m->end > m->start);
+		for (pfn = m->start >> PAGE_SHIFT; pfn < PAGE_ALIGN(m->end) >> PAGE_SHIFT; pfn++)
+			KTEST_EXPECT_TRUE(t, PageReserved(pfn_to_page(pfn)));
+		ktest_info(t, "module %u at %08x-%08x \"%s\"", i, m->start, m->end,
+			   m->cmdline);
+	}
+	KTEST_EXPECT_EQ(t, memcmp(__va(boot_params.modules[0].start), "070701", 6), 0);
+}
+
 /* The kernel runs on our own GDT and TSS, not the boot loader's. */
 static void boot_descriptor_tables(struct ktest *t)
 {
@@ -106,6 +201,9 @@ static struct ktest_case boot_cases[] = {
 	KTEST_CASE(boot_kallsyms_resolve),
 	KTEST_CASE(boot_memory_counters),
 	KTEST_CASE(boot_descriptor_tables),
+	KTEST_CASE(boot_loglevel_from_cmdline),
+	KTEST_CASE(boot_printk_levels),
+	KTEST_CASE(boot_modules_reserved),
 	{}
 };
 
