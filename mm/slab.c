@@ -21,6 +21,24 @@
  * is free (a constructor's state, or the poison pattern); then the pointer
  * goes after the object, as SLUB's s->offset.
  *
+ * The cpu slab.  Allocations come from one slab at a time, s->cpu_slab,
+ * whose free objects sit on a list of the cache's own, s->cpu_freelist,
+ * instead of page->freelist.  This mirrors SLUB's struct kmem_cache_cpu
+ * ({freelist, slab}), which Linux keeps per CPU so that its fast paths
+ * need no lock; Nest has one CPU, so the pair lives in the cache and
+ * interrupts off is all the exclusion needed.  The point is the same: an
+ * allocation pops s->cpu_freelist and a free into the cpu slab pushes it,
+ * touching no struct page and no list, so the common case costs a few
+ * instructions.  A cpu slab is on no list ("frozen" in SLUB), its
+ * page->freelist is NULL and its page->inuse stale; deactivate_slab()
+ * brings them up to date and files the slab when it stops being the cpu
+ * slab: when it is used up, and in kmem_cache_shrink() (so in
+ * kmem_cache_destroy() and the leak gate too).  The cache's counters are
+ * exact at all times.  Every other slab is on slabs_full, slabs_partial or
+ * slabs_free, by how many of its objects are in use.  A debug cache has a
+ * cpu slab too but never takes the fast paths, so that each of its objects
+ * goes through the checks in mm/slab_debug.c.
+ *
  * Entry points: kmem_cache_alloc(), kmem_cache_zalloc(), kmem_cache_free();
  * __kmem_cache_*() for mm/slab_common.c, which has kmem_cache_create(),
  * kmalloc() and the list of caches.  Calls mm/page_alloc.c for slabs and
@@ -51,7 +69,7 @@
 
 /*
  * Empty slabs a cache keeps on slabs_free for its next allocations, besides
- * an empty current slab; empties beyond this go straight back to the buddy
+ * an empty cpu slab; empties beyond this go straight back to the buddy
  * allocator, so a burst of frees does not pin memory until the next
  * kmem_cache_shrink().
  */
@@ -185,6 +203,7 @@ int __kmem_cache_create(struct kmem_cache *s, const char *name,
 	if (s->gfporder >= MAX_ORDER)
 		return -EINVAL;
 	slab_size = PAGE_SIZE << s->gfporder;
+	s->slab_mask = ~(slab_size - 1);
 	s->num = slab_size / s->size;
 	BUG_ON(s->num == 0 || s->num > SLAB_MAX_OBJECTS);
 
@@ -199,6 +218,7 @@ int __kmem_cache_create(struct kmem_cache *s, const char *name,
 	s->colour_next = 0;
 
 	spin_lock_init(&s->lock);
+	s->cpu_slab_start = CPU_SLAB_NONE;	/* no cpu slab yet */
 	INIT_LIST_HEAD(&s->slabs_partial);
 	INIT_LIST_HEAD(&s->slabs_full);
 	INIT_LIST_HEAD(&s->slabs_free);
@@ -223,6 +243,8 @@ static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp,
 	page = alloc_pages((gfp & ~__GFP_ZERO) | __GFP_COMP, s->gfporder);
 	if (!page)
 		return NULL;
+	/* The free fast path finds an object's slab by this (slab_start()). */
+	BUG_ON(slab_start(s, page_address(page)) != (unsigned long)page_address(page));
 	__SetPageSlab(page);
 	page->slab_cache = s;
 	page->s_colour = colour;
@@ -253,171 +275,242 @@ static void free_slab(struct kmem_cache *s, struct page *page)
 }
 
 /*
- * cache_alloc_refill - the allocation slow path: make slabs_partial
- * non-empty by taking an empty slab, or by making a new one.  Called with
- * s->lock held (interrupt state in *@flags) and returns with it held, but
- * drops it while the new slab is allocated and constructed, as Linux's
- * cache_grow_begin(), so an interrupt handler can use the cache meanwhile.
- * Returns false when there is no memory for a slab.
+ * Put an empty slab, on no list, on slabs_free, or back to the buddy
+ * allocator if SLAB_FREE_SLABS_KEEP are kept already.  s->lock held.
  */
-static __noinline bool cache_alloc_refill(struct kmem_cache *s, gfp_t gfp,
-					  unsigned long *flags)
+static void retire_empty_slab(struct kmem_cache *s, struct page *page)
+{
+	if (s->free_slabs >= SLAB_FREE_SLABS_KEEP) {
+		s->num_slabs--;
+		free_slab(s, page);
+		return;
+	}
+	list_add(&page->slab_list, &s->slabs_free);
+	s->free_slabs++;
+}
+
+/*
+ * Make @page, just taken off its list, the cpu slab: its free objects move
+ * to s->cpu_freelist.  A debug cache leaves cpu_slab_start at
+ * CPU_SLAB_NONE, so that the free fast path never takes its objects.
+ * Called with s->lock held and no cpu slab.
+ */
+static void activate_slab(struct kmem_cache *s, struct page *page)
+{
+	list_del(&page->slab_list);
+	s->cpu_slab = page;
+	if (!(s->flags & SLAB_DEBUG_FLAGS))
+		s->cpu_slab_start = (unsigned long)page_address(page);
+	s->cpu_freelist = page->freelist;
+	page->freelist = NULL;
+}
+
+/*
+ * deactivate_slab - the cpu slab, if any, stops being it, as SLUB's
+ * deactivate_slab(): its free objects go back on page->freelist, its inuse
+ * is counted again (the fast paths leave it alone) and it is filed on the
+ * list its state calls for.  Called with s->lock held.
+ */
+static void deactivate_slab(struct kmem_cache *s)
+{
+	struct page *page = s->cpu_slab;
+	unsigned int nr_free = 0;
+	void *p;
+
+	if (!page)
+		return;
+	/* More free objects than slots: a free pointer was overwritten. */
+	for (p = s->cpu_freelist; p && nr_free <= s->num; p = *freepointer_addr(s, p))
+		nr_free++;
+	BUG_ON(nr_free > s->num);
+	page->freelist = s->cpu_freelist;
+	page->inuse = s->num - nr_free;
+	s->cpu_slab = NULL;
+	s->cpu_slab_start = CPU_SLAB_NONE;
+	s->cpu_freelist = NULL;
+
+	if (!page->freelist)
+		list_add(&page->slab_list, &s->slabs_full);
+	else if (page->inuse)
+		list_add(&page->slab_list, &s->slabs_partial);	/* the next cpu slab */
+	else
+		retire_empty_slab(s, page);
+}
+
+/*
+ * Make a new slab and put it on slabs_free.  Called with s->lock held
+ * (interrupt state in *@flags); drops it while the slab is made, as Linux's
+ * cache_grow_begin(), so that an interrupt handler can use the cache
+ * meanwhile.  Returns false when there is no memory for a slab.
+ */
+static bool grow_cache(struct kmem_cache *s, gfp_t gfp, unsigned long *flags)
 {
 	struct page *page;
 	unsigned int colour;
 
-	while (list_empty(&s->slabs_partial)) {
-		if (!list_empty(&s->slabs_free)) {
-			page = list_first_entry(&s->slabs_free, struct page, slab_list);
-			list_move(&page->slab_list, &s->slabs_partial);
-			s->free_slabs--;
-			break;
-		}
-		colour = s->colour_next * s->colour_off;
-		if (++s->colour_next >= s->colour)
-			s->colour_next = 0;
+	colour = s->colour_next * s->colour_off;
+	if (++s->colour_next >= s->colour)
+		s->colour_next = 0;
 
-		spin_unlock_irqrestore(&s->lock, *flags);
-		page = allocate_slab(s, gfp, colour);
-		spin_lock_irqsave(&s->lock, *flags);
-		if (!page)
-			return false;
-		/* Free until the loop moves it: the lists' invariants hold. */
-		list_add(&page->slab_list, &s->slabs_free);
-		s->num_slabs++;
-		s->free_slabs++;
-	}
+	spin_unlock_irqrestore(&s->lock, *flags);
+	page = allocate_slab(s, gfp, colour);
+	spin_lock_irqsave(&s->lock, *flags);
+	if (!page)
+		return false;
+	list_add(&page->slab_list, &s->slabs_free);
+	s->num_slabs++;
+	s->free_slabs++;
 	return true;
 }
 
 /*
  * The caller's address for debug reports: @caller if kmalloc() passed one,
  * else the return address of the kmem_cache_*() function this is inlined
- * into.  Only the slow paths evaluate it, so the fast path never loads it.
+ * into.  Evaluated only on the way to a slow path.
  */
 #define REPORT_CALLER(caller)	((caller) ? (caller) : _RET_IP_)
 
 /*
- * The allocation fast path: pop the first object of the first partial
- * slab.  A slab changes list only when it becomes full.  Everything else
- * (refill, debug checks, zeroing) is behind an unlikely() branch.
+ * __slab_alloc - the allocation slow path, as SLUB's ___slab_alloc(), for
+ * all the fast path does not do: an empty cpu freelist, a debug cache,
+ * __GFP_ZERO.  A used-up cpu slab goes on slabs_full and the next comes
+ * from slabs_partial (filling used slabs first lets empty ones go back),
+ * else slabs_free, else a new slab.  Called with s->lock held and the
+ * interrupt state in @flags, as slab_alloc() left them; releases the lock.
+ * Returns the object, or NULL when there is no memory.
  */
-static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp,
-					unsigned long caller)
+static __noinline void *__slab_alloc(struct kmem_cache *s, gfp_t gfp,
+				     unsigned long caller, unsigned long flags)
 {
-	unsigned long flags;
 	struct page *page;
-	void *obj;
+	void *obj = NULL;
 
-	spin_lock_irqsave(&s->lock, flags);
-	if (unlikely(list_empty(&s->slabs_partial)) &&
-	    !cache_alloc_refill(s, gfp, &flags)) {
-		spin_unlock_irqrestore(&s->lock, flags);
-		return NULL;
+	while (!s->cpu_freelist) {
+		deactivate_slab(s);
+		if (!list_empty(&s->slabs_partial)) {
+			page = list_first_entry(&s->slabs_partial, struct page, slab_list);
+		} else if (!list_empty(&s->slabs_free)) {
+			page = list_first_entry(&s->slabs_free, struct page, slab_list);
+			s->free_slabs--;
+		} else if (grow_cache(s, gfp, &flags)) {
+			continue;	/* the lock was dropped: look again */
+		} else {
+			goto out;
+		}
+		activate_slab(s, page);
 	}
-	page = list_first_entry(&s->slabs_partial, struct page, slab_list);
-	obj = page->freelist;
-	page->freelist = *freepointer_addr(s, obj);
-	page->inuse++;
+	obj = s->cpu_freelist;
+	s->cpu_freelist = *freepointer_addr(s, obj);
 	s->active_objs++;
-	if (unlikely(!page->freelist))
-		list_move(&page->slab_list, &s->slabs_full);
 	if (unlikely(s->flags & SLAB_DEBUG_FLAGS))
-		slab_debug_alloc(s, page, obj, REPORT_CALLER(caller));
+		slab_debug_alloc(s, s->cpu_slab, obj, caller);
+out:
 	spin_unlock_irqrestore(&s->lock, flags);
-
-	if (unlikely(gfp & __GFP_ZERO))
+	if (obj && (gfp & __GFP_ZERO))
 		memset(obj, 0, s->object_size);
 	return obj;
 }
 
 /*
- * Take an empty slab off slabs_partial: onto slabs_free, or straight back
- * to the buddy allocator if SLAB_FREE_SLABS_KEEP empty slabs are kept
- * already.  Called with s->lock held.
+ * The allocation fast path, as SLUB's slab_alloc_node(): pop the top of
+ * the cpu freelist and count the object in.  An empty list, a debug cache
+ * and __GFP_ZERO (which pays for a memset() anyway) go to __slab_alloc(),
+ * handed the lock still held: then each way out unlocks once and gcc fits
+ * this in four registers, with no spills, which is most of its cost.
  */
-static void retire_empty_slab(struct kmem_cache *s, struct page *page)
+static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp,
+					unsigned long caller)
 {
-	if (s->free_slabs >= SLAB_FREE_SLABS_KEEP) {
+	unsigned long flags;
+	void *obj;
+
+	spin_lock_irqsave(&s->lock, flags);
+	obj = s->cpu_freelist;
+	if (unlikely(!obj || (gfp & __GFP_ZERO) || (s->flags & SLAB_DEBUG_FLAGS)))
+		return __slab_alloc(s, gfp, REPORT_CALLER(caller), flags);
+	s->cpu_freelist = *freepointer_addr(s, obj);
+	s->active_objs++;
+	spin_unlock_irqrestore(&s->lock, flags);
+	return obj;
+}
+
+/*
+ * __slab_free - the free slow path, as SLUB's __slab_free(), with every
+ * check: not a slab object at all, an object of another cache, the object
+ * on top of its free list (freed just before: a double free), and with
+ * debug flags the rest.  A slab other than the cpu slab may change list:
+ * full to partial, or empty to slabs_free or the buddy allocator.  Called
+ * with s->lock held and the interrupt state in @flags, as slab_free() left
+ * them; releases the lock.
+ */
+static __noinline void __slab_free(struct kmem_cache *s, void *obj,
+				   unsigned long caller, unsigned long flags)
+{
+	unsigned long pfn = virt_to_pfn(obj);
+	struct page *page = NULL;
+	void *prior;
+
+	if (pfn >= max_pfn)
+		goto bad;
+	page = compound_head(pfn_to_page(pfn));
+	if (!PageSlab(page) || page->slab_cache != s)
+		goto bad;
+	prior = slab_freelist(s, page);
+	if (obj == prior)
+		goto bad;
+	if (unlikely(s->flags & SLAB_DEBUG_FLAGS) &&
+	    !slab_debug_free(s, page, obj, caller))
+		goto out;
+
+	*freepointer_addr(s, obj) = prior;
+	s->active_objs--;
+	if (page == s->cpu_slab) {
+		s->cpu_freelist = obj;
+		goto out;
+	}
+	page->freelist = obj;
+	page->inuse--;
+	if (!page->inuse) {
 		list_del(&page->slab_list);
-		s->num_slabs--;
-		free_slab(s, page);
-		return;
-	}
-	list_move(&page->slab_list, &s->slabs_free);
-	s->free_slabs++;
-}
-
-/*
- * The free slow path, for a free that changes @page's list (page->inuse
- * already counts the object out): a full slab became partial, or a slab
- * other than the current one became empty.  Called with s->lock held.
- */
-static __noinline void slab_free_move(struct kmem_cache *s, struct page *page)
-{
-	struct page *first;
-
-	if (page->inuse) {
-		/*
-		 * It becomes the current slab, so the next allocation reuses
-		 * the object just freed.  An empty current slab steps aside.
-		 */
-		if (!list_empty(&s->slabs_partial)) {
-			first = list_first_entry(&s->slabs_partial, struct page, slab_list);
-			if (!first->inuse)
-				retire_empty_slab(s, first);
-		}
-		list_move(&page->slab_list, &s->slabs_partial);
-	} else if (list_empty(&s->slabs_partial)) {
-		/* A one-object slab, full a moment ago: the new current slab. */
-		list_move(&page->slab_list, &s->slabs_partial);
-	} else {
 		retire_empty_slab(s, page);
+	} else if (!prior) {
+		/* Full a moment ago: first in line for the next cpu slab. */
+		list_move(&page->slab_list, &s->slabs_partial);
 	}
+	goto out;
+bad:
+	slab_bad_free(s, page, obj, caller);
+out:
+	spin_unlock_irqrestore(&s->lock, flags);
 }
 
 /*
- * The free fast path: push @obj on its slab's free list.  The cheap checks
- * every free gets are against pointers that are not slab objects at all,
- * objects of another cache, and freeing the object that was just freed
- * (it is on top of the free list); the debug flags add the rest.
+ * The free fast path, as SLUB's do_slab_free(): if @obj is in the cpu
+ * slab, push it on the cpu freelist and count it out.  Being in the cpu
+ * slab says that @obj is in a slab of this cache, so the checks against
+ * non-slab pointers and other caches' objects cost nothing here, and a
+ * mask finds @obj's slab without a struct page lookup.  Comparing with
+ * the top of the cpu freelist catches freeing the object just freed, as
+ * CONFIG_SLAB_FREELIST_HARDENED does.  Other frees, and all in a debug
+ * cache (see activate_slab()), go to __slab_free() as in slab_alloc().
  */
 static __always_inline void slab_free(struct kmem_cache *s, void *obj,
 				      unsigned long caller)
 {
-	unsigned long pfn = virt_to_pfn(obj);
 	unsigned long flags;
-	struct page *page;
 	void *prior;
 
 	spin_lock_irqsave(&s->lock, flags);
-	if (unlikely(pfn >= max_pfn)) {
-		slab_bad_free(s, NULL, obj, REPORT_CALLER(caller));
-		goto out;
+	if (unlikely(slab_start(s, obj) != s->cpu_slab_start ||
+		     obj == s->cpu_freelist)) {
+		__slab_free(s, obj, REPORT_CALLER(caller), flags);
+		return;
 	}
-	page = compound_head(pfn_to_page(pfn));
-	prior = page->freelist;
-	if (unlikely(!PageSlab(page) || page->slab_cache != s || obj == prior)) {
-		slab_bad_free(s, page, obj, REPORT_CALLER(caller));
-		goto out;
-	}
-	if (unlikely(s->flags & SLAB_DEBUG_FLAGS) &&
-	    !slab_debug_free(s, page, obj, REPORT_CALLER(caller)))
-		goto out;
-
-	*freepointer_addr(s, obj) = prior;
-	page->freelist = obj;
-	page->inuse--;
+	/* In this order @s is dead after s->offset: one register fewer. */
+	prior = s->cpu_freelist;
 	s->active_objs--;
-	/*
-	 * The slab changes list if it was full, or if it is now empty and not
-	 * the current slab (the first partial one, which allocations use): so
-	 * allocating and freeing one object moves nothing.
-	 */
-	if (unlikely(!prior) ||
-	    unlikely(&page->slab_list != s->slabs_partial.next && !page->inuse))
-		slab_free_move(s, page);
-out:
+	s->cpu_freelist = obj;
+	*freepointer_addr(s, obj) = prior;
 	spin_unlock_irqrestore(&s->lock, flags);
 }
 
@@ -454,10 +547,10 @@ void __kmem_cache_free(struct kmem_cache *s, void *obj, unsigned long caller)
 }
 
 /*
- * __kmem_cache_shrink - free all of @s's empty slabs: slabs_free, and an
- * empty current slab on slabs_partial.  They are taken off
- * the list under the lock and freed after it, as Linux's drain_freelist().
- * Any context.
+ * __kmem_cache_shrink - free all of @s's empty slabs, the cpu slab too if
+ * it is empty: it is deactivated first, as by Linux's flush_all().  The
+ * empties are taken off the list under the lock and freed after it, as
+ * Linux's drain_freelist().  Any context.
  */
 void __kmem_cache_shrink(struct kmem_cache *s)
 {
@@ -467,17 +560,11 @@ void __kmem_cache_shrink(struct kmem_cache *s)
 
 	INIT_LIST_HEAD(&empty);
 	spin_lock_irqsave(&s->lock, flags);
+	deactivate_slab(s);
 	list_for_each_entry_safe(page, next, &s->slabs_free, slab_list)
 		list_move(&page->slab_list, &empty);
 	s->num_slabs -= s->free_slabs;
 	s->free_slabs = 0;
-	/* The current slab may be empty too (see slab_free()). */
-	list_for_each_entry_safe(page, next, &s->slabs_partial, slab_list) {
-		if (!page->inuse) {
-			list_move(&page->slab_list, &empty);
-			s->num_slabs--;
-		}
-	}
 	spin_unlock_irqrestore(&s->lock, flags);
 
 	list_for_each_entry_safe(page, next, &empty, slab_list) {
@@ -496,7 +583,10 @@ int __kmem_cache_shutdown(struct kmem_cache *s)
 	return (s->active_objs || s->num_slabs) ? -EBUSY : 0;
 }
 
-/* get_slabinfo - @s's counters for /proc/slabinfo, read consistently. */
+/*
+ * get_slabinfo - @s's counters for /proc/slabinfo, read consistently.  They
+ * are exact with a cpu slab too: nothing needs deactivating.
+ */
 void get_slabinfo(struct kmem_cache *s, struct slabinfo *sinfo)
 {
 	unsigned long flags;

@@ -97,11 +97,14 @@ static bool valid_object(const struct kmem_cache *s, const struct page *page,
 	       off / s->size < s->num;
 }
 
-/* Is @obj on @page's free list?  Stops at num steps or a bad pointer. */
+/*
+ * Is @obj on @page's free list (s->cpu_freelist if @page is the cpu slab)?
+ * Stops at num steps or a bad pointer.
+ */
 static bool on_freelist(const struct kmem_cache *s, const struct page *page,
 			void *obj)
 {
-	void *p = page->freelist;
+	void *p = slab_freelist(s, page);
 	unsigned int n;
 
 	for (n = 0; p && n < s->num; n++) {
@@ -251,7 +254,7 @@ static void report_not_freed(struct kmem_cache *s, void *obj,
 }
 
 /*
- * slab_debug_free - @caller frees @obj, which the fast path found in one
+ * slab_debug_free - @caller frees @obj, which __slab_free() found in one
  * of @s's slabs (@page) and not on top of its free list.  Check that it is
  * an object's start, that it is allocated and its red zones are intact;
  * mark it free.  Returns false if it must not be freed (reported).
@@ -298,7 +301,7 @@ bool slab_debug_free(struct kmem_cache *s, struct page *page, void *obj,
 }
 
 /*
- * slab_bad_free - the fast path's cheap checks failed: @obj is not in a
+ * slab_bad_free - __slab_free()'s cheap checks failed: @obj is not in a
  * slab (@page is NULL if it is not even in memory), is in another cache's
  * slab, or is on top of its slab's free list (a double free).
  */

@@ -60,23 +60,29 @@ typedef unsigned int slab_flags_t;
 /*
  * struct kmem_cache - a cache of objects of one size.  A slab's head page
  * (struct page, include/nest/mm.h) has PG_slab set and carries the slab's
- * state: slab_cache, freelist, inuse and s_colour.  Each slab is on exactly
- * one of the three lists, by how many of its objects are in use:
- * slabs_full (all), slabs_partial (some) or slabs_free (none).  The first
- * partial slab is the "current" one that allocations come from; it stays
- * on slabs_partial when it becomes empty, so that allocating and freeing
- * one object does not move it between lists each time.
+ * state: slab_cache, freelist, inuse and s_colour.  Allocations come from
+ * the cpu slab, whose free objects are on cpu_freelist (SLUB's struct
+ * kmem_cache_cpu; see the top of mm/slab.c); it is on no list, and its
+ * page->freelist and page->inuse are only brought up to date when it stops
+ * being the cpu slab.  Every other slab is on exactly one of three lists,
+ * by how many of its objects are in use: slabs_full (all), slabs_partial
+ * (some) or slabs_free (none).  The counters are exact at all times.
  */
 struct kmem_cache {
-	spinlock_t lock;		/* guards the lists and counters */
-	/* Fields the fast path touches, together at the start. */
-	struct list_head slabs_partial;	/* allocations come from the first */
-	struct list_head slabs_full;
-	struct list_head slabs_free;
+	spinlock_t lock;		/* guards everything below but geometry */
+	/* The fields the fast paths touch, together at the start. */
+	void *cpu_freelist;		/* cpu_slab's free objects; NULL if none */
+	unsigned long cpu_slab_start;	/* its address; CPU_SLAB_NONE if none */
+	unsigned long slab_mask;	/* obj & slab_mask: start of obj's slab */
 	slab_flags_t flags;		/* SLAB_* from create, plus slab_debug_all */
 	unsigned int offset;		/* free pointer: bytes after object start */
 	unsigned long active_objs;	/* objects handed out and not freed */
-	unsigned long num_slabs;	/* slabs on all three lists */
+
+	struct page *cpu_slab;		/* the slab allocations come from, or NULL */
+	struct list_head slabs_partial;	/* the next cpu slab is the first */
+	struct list_head slabs_full;
+	struct list_head slabs_free;
+	unsigned long num_slabs;	/* the cpu slab and those on the lists */
 	unsigned long free_slabs;	/* slabs on slabs_free */
 
 	/* Geometry, fixed at creation (see calculate_sizes() in mm/slab.c). */
@@ -294,6 +300,22 @@ void slab_debug_destroy(struct kmem_cache *s, struct page *page);
 /* Start a report: count it, record and print its title. */
 __printf(1, 2) void slab_error(const char *fmt, ...);
 
+/*
+ * s->cpu_slab_start when there is no cpu slab: odd, so unequal to every
+ * slab_start(), which is page aligned.
+ */
+#define CPU_SLAB_NONE		(~0UL)
+
+/*
+ * The start of the slab that holds @obj, if @obj is in one of @s's slabs
+ * at all.  A slab is a buddy block of 2^gfporder pages, and the buddy
+ * allocator puts each block at a multiple of its size (mm/page_alloc.c).
+ */
+static inline unsigned long slab_start(const struct kmem_cache *s, const void *obj)
+{
+	return (unsigned long)obj & s->slab_mask;
+}
+
 /* The first object of a slab: after the colour offset and left red zone. */
 static inline void *slab_first_object(const struct kmem_cache *s,
 				      const struct page *page)
@@ -305,6 +327,16 @@ static inline void *slab_first_object(const struct kmem_cache *s,
 static inline void **freepointer_addr(const struct kmem_cache *s, void *obj)
 {
 	return (void **)((char *)obj + s->offset);
+}
+
+/*
+ * The first free object of @page.  While @page is the cpu slab its free
+ * objects are on s->cpu_freelist and page->freelist is NULL.
+ */
+static inline void *slab_freelist(const struct kmem_cache *s,
+				  const struct page *page)
+{
+	return page == s->cpu_slab ? s->cpu_freelist : page->freelist;
 }
 
 /* With SLAB_STORE_USER: the track record, right after the free pointer. */

@@ -38,21 +38,34 @@ static struct page *obj_slab(const void *obj)
 	return compound_head(virt_to_page(obj));
 }
 
-/* Walk @s's lists and check every counter against them; true if consistent. */
+/*
+ * Walk @s's cpu slab and lists and check every counter against them; true
+ * if consistent.  The cpu slab is on no list; its free objects are on
+ * s->cpu_freelist.
+ */
 static bool cache_consistent(struct kmem_cache *s)
 {
-	unsigned long slabs = 0, frees = 0, inuse = 0;
+	unsigned long slabs = 0, frees = 0, inuse = 0, start = CPU_SLAB_NONE;
+	unsigned int nr_free = 0;
 	struct page *page;
 	bool ok = true;
 
+	if (s->cpu_slab) {
+		for (void *p = s->cpu_freelist; p && nr_free <= s->num;
+		     p = *freepointer_addr(s, p), nr_free++)
+			ok &= obj_slab(p) == s->cpu_slab;
+		ok &= nr_free <= s->num && !s->cpu_slab->freelist;
+		slabs++, inuse += s->num - nr_free;
+		if (!(s->flags & SLAB_DEBUG_FLAGS))
+			start = (unsigned long)page_address(s->cpu_slab);
+	}
+	ok &= s->cpu_slab_start == start && (s->cpu_slab || !s->cpu_freelist);
 	list_for_each_entry(page, &s->slabs_full, slab_list) {
 		ok &= page->inuse == s->num && !page->freelist;
 		slabs++, inuse += page->inuse;
 	}
-	/* Only the first partial slab, the current one, may be empty. */
 	list_for_each_entry(page, &s->slabs_partial, slab_list) {
-		ok &= (page->inuse > 0 || &page->slab_list == s->slabs_partial.next) &&
-		      page->inuse < s->num && page->freelist;
+		ok &= page->inuse > 0 && page->inuse < s->num && page->freelist;
 		slabs++, inuse += page->inuse;
 	}
 	list_for_each_entry(page, &s->slabs_free, slab_list) {
@@ -100,7 +113,7 @@ TAP_TEST(slab_reuses_freed_object)
 		kmem_cache_free(s, kmem_cache_alloc(s, GFP_KERNEL));
 	TAP_EQ(nr_free_pages(), pages);
 	TAP_EQ(s->num_slabs, 1);
-	TAP_CHECK(!list_empty(&s->slabs_partial) && list_empty(&s->slabs_free));
+	TAP_CHECK(s->cpu_slab && list_empty(&s->slabs_partial) && list_empty(&s->slabs_free));
 	kmem_cache_destroy(s);
 }
 
@@ -263,15 +276,15 @@ TAP_TEST(slab_one_object_per_slab)
 	c = kmem_cache_alloc(s, GFP_KERNEL);
 	TAP_CHECK(a && b && c && a != b && b != c);
 	TAP_EQ(s->num_slabs, 3);
-	TAP_CHECK(list_empty(&s->slabs_partial));
-	kmem_cache_free(s, b);		/* becomes the current slab */
+	TAP_CHECK(list_empty(&s->slabs_partial) && s->cpu_slab == obj_slab(c));
+	kmem_cache_free(s, b);		/* kept on slabs_free */
 	TAP_CHECK(cache_consistent(s));
-	kmem_cache_free(s, a);		/* kept on slabs_free */
-	kmem_cache_free(s, c);		/* one too many: back to the buddy allocator */
+	kmem_cache_free(s, a);		/* one too many: back to the buddy allocator */
+	kmem_cache_free(s, c);		/* the cpu slab stays, empty */
 	TAP_CHECK(cache_consistent(s));
 	TAP_EQ(s->num_slabs, 2);
-	TAP_CHECK(kmem_cache_alloc(s, GFP_KERNEL) == b);
-	kmem_cache_free(s, b);
+	TAP_CHECK(kmem_cache_alloc(s, GFP_KERNEL) == c);
+	kmem_cache_free(s, c);
 	kmem_cache_shrink(s);
 	TAP_EQ(nr_free_pages(), start);
 	kmem_cache_destroy(s);
@@ -291,8 +304,8 @@ TAP_TEST(slab_shrink_returns_pages)
 	for (i = 0; i < n; i++)
 		kmem_cache_free(s, objs[i]);
 	/*
-	 * Empty slabs went back as they emptied, but for the current slab
-	 * and one kept on slabs_free.
+	 * Empty slabs went back as they emptied, but for the cpu slab and
+	 * one kept on slabs_free.
 	 */
 	TAP_EQ(s->num_slabs, 2);
 	TAP_EQ(s->free_slabs, 1);
@@ -466,6 +479,133 @@ TAP_TEST(slab_destroy_with_live_objects_is_reported)
 	TAP_EQ(kmem_cache->active_objs, caches - 1);
 }
 
+/* The cpu slab changes when used up; frees elsewhere move only their slab. */
+TAP_TEST(slab_cpu_slab_changes)
+{
+	struct kmem_cache *s = kmem_cache_create("t_cpu_slab", 96, 0, 0, NULL);
+	unsigned int i, n = s->num;
+	void **objs = calloc(2 * n, sizeof(*objs));
+	struct page *first, *second;
+
+	for (i = 0; i <= n; i++)
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+	first = obj_slab(objs[0]);
+	second = obj_slab(objs[n]);
+	TAP_CHECK(first != second && s->cpu_slab == second);
+	kmem_cache_free(s, objs[0]);	/* full -> partial */
+	TAP_CHECK(s->slabs_partial.next == &first->slab_list);
+	kmem_cache_free(s, objs[n]);	/* onto the cpu freelist */
+	TAP_CHECK(s->cpu_freelist == objs[n]);
+	TAP_EQ(s->active_objs, n - 1);
+	TAP_CHECK(cache_consistent(s));
+	for (i = n; i < 2 * n; i++) {
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		TAP_CHECK(obj_slab(objs[i]) == second);
+	}
+	objs[0] = kmem_cache_alloc(s, GFP_KERNEL);	/* second used up */
+	TAP_CHECK(s->cpu_slab == first && obj_slab(objs[0]) == first);
+	TAP_CHECK(s->slabs_full.next == &second->slab_list);
+	TAP_CHECK(cache_consistent(s));
+	/* A zeroed object from the cpu freelist is zeroed. */
+	memset(objs[0], 0xab, 96);
+	kmem_cache_free(s, objs[0]);
+	objs[0] = kmem_cache_zalloc(s, GFP_KERNEL);
+	TAP_CHECK(obj_slab(objs[0]) == first && !memchr_inv(objs[0], 0, 96));
+	for (i = 0; i < 2 * n; i++)
+		kmem_cache_free(s, objs[i]);
+	TAP_EQ(s->active_objs, 0);
+	TAP_CHECK(cache_consistent(s));
+	free(objs);
+	kmem_cache_destroy(s);
+}
+
+/* Shrink deactivates the cpu slab: a used one is filed, an empty one freed. */
+TAP_TEST(slab_shrink_with_cpu_freelist)
+{
+	struct kmem_cache *s = kmem_cache_create("t_cpu_shrink", 128, 0, 0, NULL);
+	unsigned long start = nr_free_pages();
+	void *a = kmem_cache_alloc(s, GFP_KERNEL);
+	void *b = kmem_cache_alloc(s, GFP_KERNEL);
+	void *c = kmem_cache_alloc(s, GFP_KERNEL);
+	struct page *page = s->cpu_slab;
+
+	kmem_cache_free(s, c);
+	TAP_CHECK(s->cpu_freelist == c);
+	kmem_cache_shrink(s);
+	TAP_CHECK(!s->cpu_slab && page->inuse == 2 && page->freelist == c);
+	TAP_CHECK(s->slabs_partial.next == &page->slab_list);
+	TAP_EQ(nr_free_pages(), start - (1UL << s->gfporder));
+	TAP_CHECK(cache_consistent(s));
+	TAP_CHECK(kmem_cache_alloc(s, GFP_KERNEL) == c && s->cpu_slab == page);
+	kmem_cache_free(s, a);
+	kmem_cache_free(s, b);
+	kmem_cache_free(s, c);
+	TAP_EQ(s->num_slabs, 1);	/* all free, on the cpu freelist */
+	kmem_cache_shrink(s);
+	TAP_EQ(s->num_slabs, 0);
+	TAP_EQ(nr_free_pages(), start);
+	kmem_cache_destroy(s);
+}
+
+/* A double free on top of the cpu freelist, a wrong cache with a cpu slab. */
+TAP_TEST(slab_cpu_freelist_bad_frees)
+{
+	struct kmem_cache *s = kmem_cache_create("t_cpu_df", 64, 0, 0, NULL);
+	struct kmem_cache *other = kmem_cache_create("t_cpu_other", 64, 0, 0, NULL);
+	unsigned long errors = slab_error_count;
+	void *a = kmem_cache_alloc(s, GFP_KERNEL);
+	void *b = kmem_cache_alloc(s, GFP_KERNEL);
+	void *mine = kmem_cache_alloc(other, GFP_KERNEL);
+	void *x, *y;
+
+	kmem_cache_free(s, a);
+	TAP_CHECK(s->cpu_freelist == a);
+	host_quiet = 1;
+	kmem_cache_free(s, a);
+	TAP_EQ(slab_error_count, errors + 1);
+	TAP_CHECK(strstr(slab_last_report, "double free") != NULL);
+	kmem_cache_free(other, b);
+	host_quiet = 0;
+	TAP_EQ(slab_error_count, errors + 2);
+	TAP_CHECK(strstr(slab_last_report, "Wrong cache") != NULL);
+	TAP_EQ(s->active_objs, 1);
+	x = kmem_cache_alloc(s, GFP_KERNEL);
+	y = kmem_cache_alloc(s, GFP_KERNEL);
+	TAP_CHECK(x == a && y != a && y != b);
+	TAP_CHECK(cache_consistent(s));
+	kmem_cache_free(s, x);
+	kmem_cache_free(s, y);
+	kmem_cache_free(s, b);
+	kmem_cache_free(other, mine);
+	kmem_cache_destroy(s);
+	kmem_cache_destroy(other);
+}
+
+/* The counters are exact while objects sit on a cpu freelist. */
+TAP_TEST(slab_cpu_slab_counts_are_exact)
+{
+	struct kmem_cache *s = kmem_cache_create("t_cpu_info", 200, 0, 0, NULL);
+	void *objs[5];
+	struct slabinfo si;
+	unsigned int i;
+
+	for (i = 0; i < 5; i++)
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+	kmem_cache_free(s, objs[1]);
+	kmem_cache_free(s, objs[3]);
+	get_slabinfo(s, &si);
+	TAP_CHECK(s->cpu_slab != NULL);
+	TAP_EQ(si.active_objs, 3);
+	TAP_EQ(si.num_objs, s->num);
+	TAP_EQ(si.active_slabs, 1);
+	TAP_EQ(si.num_slabs, 1);
+	kmem_cache_free(s, objs[0]);
+	kmem_cache_free(s, objs[2]);
+	kmem_cache_free(s, objs[4]);
+	TAP_CHECK(cache_consistent(s));
+	kmem_cache_destroy(s);
+}
+
 #define STRESS_STEPS	100000
 #define STRESS_SLOTS	1024
 #define STRESS_CACHES	5
@@ -616,6 +756,10 @@ int main(void)
 	TAP_RUN(slab_objects_larger_than_a_page);
 	TAP_RUN(slab_one_object_per_slab);
 	TAP_RUN(slab_shrink_returns_pages);
+	TAP_RUN(slab_cpu_slab_changes);
+	TAP_RUN(slab_shrink_with_cpu_freelist);
+	TAP_RUN(slab_cpu_freelist_bad_frees);
+	TAP_RUN(slab_cpu_slab_counts_are_exact);
 	TAP_RUN(slab_poison_catches_write_after_free);
 	TAP_RUN(slab_redzone_catches_overflow);
 	TAP_RUN(slab_double_free_is_caught);
@@ -634,6 +778,10 @@ int main(void)
 	TAP_RUN(slab_objects_larger_than_a_page);
 	TAP_RUN(slab_one_object_per_slab);
 	TAP_RUN(slab_shrink_returns_pages);
+	TAP_RUN(slab_cpu_slab_changes);
+	TAP_RUN(slab_shrink_with_cpu_freelist);
+	TAP_RUN(slab_cpu_freelist_bad_frees);
+	TAP_RUN(slab_cpu_slab_counts_are_exact);
 	TAP_RUN(slab_double_free_is_caught);
 	TAP_RUN(slab_destroy_with_live_objects_is_reported);
 	TAP_RUN(slab_random_stress);

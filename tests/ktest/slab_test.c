@@ -49,21 +49,34 @@ static void free_n(struct kmem_cache *s, unsigned int n)
 		kmem_cache_free(s, objs[i]);
 }
 
-/* Walk @s's lists and check every counter against them. */
+/*
+ * Walk @s's cpu slab and lists and check every counter against them.  The
+ * cpu slab is on no list and its free objects are on s->cpu_freelist.
+ */
 static bool cache_consistent(struct kmem_cache *s)
 {
-	unsigned long slabs = 0, frees = 0, inuse = 0;
+	unsigned long slabs = 0, frees = 0, inuse = 0, start = CPU_SLAB_NONE;
+	unsigned int nr_free = 0;
 	struct page *page;
 	bool ok = true;
+	void *p;
 
+	if (s->cpu_slab) {
+		for (p = s->cpu_freelist; p && nr_free <= s->num;
+		     p = *freepointer_addr(s, p), nr_free++)
+			ok &= obj_slab(p) == s->cpu_slab;
+		ok &= nr_free <= s->num && !s->cpu_slab->freelist;
+		slabs++, inuse += s->num - nr_free;
+		if (!(s->flags & SLAB_DEBUG_FLAGS))
+			start = (unsigned long)page_address(s->cpu_slab);
+	}
+	ok &= s->cpu_slab_start == start && (s->cpu_slab || !s->cpu_freelist);
 	list_for_each_entry(page, &s->slabs_full, slab_list) {
 		ok &= page->inuse == s->num && !page->freelist;
 		slabs++, inuse += page->inuse;
 	}
-	/* Only the first partial slab, the current one, may be empty. */
 	list_for_each_entry(page, &s->slabs_partial, slab_list) {
-		ok &= (page->inuse > 0 || &page->slab_list == s->slabs_partial.next) &&
-		      page->inuse < s->num && page->freelist;
+		ok &= page->inuse > 0 && page->inuse < s->num && page->freelist;
 		slabs++, inuse += page->inuse;
 	}
 	list_for_each_entry(page, &s->slabs_free, slab_list) {
@@ -408,8 +421,8 @@ static void slab_shrink_returns_pages(struct ktest *t)
 	KTEST_EXPECT_EQ(t, nr_free_pages(), start - 5 * slab_pages);
 	free_n(s, n);
 	/*
-	 * The empties went back as they emptied, but for the current slab
-	 * and one spare on slabs_free; shrink frees those two.
+	 * The empties went back as they emptied, but for the cpu slab and
+	 * one spare on slabs_free; shrink frees those two.
 	 */
 	KTEST_EXPECT_EQ(t, s->num_slabs, 2);
 	KTEST_EXPECT_EQ(t, s->free_slabs, 1);
@@ -420,6 +433,158 @@ static void slab_shrink_returns_pages(struct ktest *t)
 	ktest_info(t, "5 slabs of %lu pages: free pages %lu -> %lu -> %lu -> %lu after shrink",
 		   slab_pages, start, start - 5 * slab_pages, start - 2 * slab_pages,
 		   nr_free_pages());
+	kmem_cache_destroy(s);
+}
+
+/*
+ * The cpu slab (see the top of mm/slab.c): allocations use one slab until
+ * it is used up, then the first partial one; a free into another slab
+ * moves only that slab between lists.
+ */
+static void slab_cpu_slab_changes(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("kt_cpu_slab", 96, 0, 0, NULL);
+	struct page *first, *second;
+	unsigned int i, n, bad = 0;
+
+	KTEST_ASSERT_NOT_NULL(t, s);
+	n = s->num;
+	KTEST_ASSERT_TRUE(t, 2 * n <= MAX_TEST_OBJECTS);
+	KTEST_ASSERT_TRUE(t, alloc_n(s, n + 1));
+	first = obj_slab(objs[0]);
+	second = obj_slab(objs[n]);
+	KTEST_EXPECT_TRUE(t, first != second && obj_slab(objs[n - 1]) == first);
+	KTEST_EXPECT_PTR_EQ(t, s->cpu_slab, second);
+	/* A free into the full first slab makes it partial... */
+	kmem_cache_free(s, objs[0]);
+	KTEST_EXPECT_PTR_EQ(t, s->slabs_partial.next, &first->slab_list);
+	/* ...one into the cpu slab goes on the cpu freelist. */
+	kmem_cache_free(s, objs[n]);
+	KTEST_EXPECT_PTR_EQ(t, s->cpu_freelist, objs[n]);
+	KTEST_EXPECT_EQ(t, s->active_objs, n - 1);
+	KTEST_EXPECT_TRUE(t, cache_consistent(s));
+	for (i = n; i < 2 * n; i++) {
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		bad += !objs[i] || obj_slab(objs[i]) != second;
+	}
+	KTEST_EXPECT_EQ(t, bad, 0);
+	/* The second slab is used up: the first one takes over. */
+	objs[0] = kmem_cache_alloc(s, GFP_KERNEL);
+	KTEST_EXPECT_PTR_EQ(t, s->cpu_slab, first);
+	KTEST_EXPECT_PTR_EQ(t, s->slabs_full.next, &second->slab_list);
+	KTEST_EXPECT_EQ(t, s->num_slabs, 2);
+	KTEST_EXPECT_TRUE(t, cache_consistent(s));
+	free_n(s, 2 * n);
+	KTEST_EXPECT_EQ(t, s->active_objs, 0);
+	KTEST_EXPECT_TRUE(t, cache_consistent(s));
+	ktest_info(t, "%u objects per slab: cpu slab went first -> second -> first", n);
+	kmem_cache_destroy(s);
+}
+
+/* Shrink deactivates the cpu slab: a used one is filed, an empty one freed. */
+static void slab_shrink_with_cpu_freelist(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("kt_cpu_shrink", 128, 0, 0, NULL);
+	unsigned long start, slab_pages;
+	struct page *page;
+
+	KTEST_ASSERT_NOT_NULL(t, s);
+	start = nr_free_pages();
+	slab_pages = 1UL << s->gfporder;
+	KTEST_ASSERT_TRUE(t, alloc_n(s, 3));
+	page = s->cpu_slab;
+	kmem_cache_free(s, objs[2]);
+	KTEST_EXPECT_PTR_EQ(t, s->cpu_freelist, objs[2]);
+	kmem_cache_shrink(s);
+	KTEST_EXPECT_NULL(t, s->cpu_slab);
+	KTEST_EXPECT_EQ(t, page->inuse, 2);
+	KTEST_EXPECT_PTR_EQ(t, page->freelist, objs[2]);
+	KTEST_EXPECT_PTR_EQ(t, s->slabs_partial.next, &page->slab_list);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), start - slab_pages);
+	KTEST_EXPECT_TRUE(t, cache_consistent(s));
+	/* The next allocation takes it back as the cpu slab: no new slab. */
+	KTEST_EXPECT_PTR_EQ(t, kmem_cache_alloc(s, GFP_KERNEL), objs[2]);
+	KTEST_EXPECT_PTR_EQ(t, s->cpu_slab, page);
+	free_n(s, 3);
+	KTEST_EXPECT_EQ(t, s->num_slabs, 1);
+	kmem_cache_shrink(s);
+	KTEST_EXPECT_EQ(t, s->num_slabs, 0);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), start);
+	ktest_info(t, "inuse 2 after the first shrink; free pages back to %lu after the second",
+		   start);
+	kmem_cache_destroy(s);
+}
+
+/* The cheap checks of kmem_cache_free() hold while a cpu slab is active. */
+static void slab_cpu_freelist_bad_frees(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("kt_cpu_df", 64, 0, 0, NULL);
+	struct kmem_cache *other = kmem_cache_create("kt_cpu_other", 64, 0, 0, NULL);
+	unsigned long errors = slab_error_count;
+	void *mine;
+
+	KTEST_ASSERT_TRUE(t, s && other);
+	KTEST_ASSERT_TRUE(t, alloc_n(s, 2));
+	mine = kmem_cache_alloc(other, GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, mine);
+	kmem_cache_free(s, objs[0]);
+	KTEST_EXPECT_PTR_EQ(t, s->cpu_freelist, objs[0]);
+	kmem_cache_free(s, objs[0]);		/* the bug under test */
+	KTEST_EXPECT_EQ(t, slab_error_count, errors + 1);
+	KTEST_EXPECT_TRUE(t, strstr(slab_last_report, "double free") != NULL);
+	kmem_cache_free(other, objs[1]);	/* other has a cpu slab too */
+	KTEST_EXPECT_EQ(t, slab_error_count, errors + 2);
+	KTEST_EXPECT_TRUE(t, strstr(slab_last_report, "Wrong cache") != NULL);
+	KTEST_EXPECT_EQ(t, s->active_objs, 1);
+	KTEST_EXPECT_EQ(t, other->active_objs, 1);
+	/* Listed once: it comes back, then a different object. */
+	KTEST_EXPECT_PTR_EQ(t, kmem_cache_alloc(s, GFP_KERNEL), objs[0]);
+	objs[2] = kmem_cache_alloc(s, GFP_KERNEL);
+	KTEST_EXPECT_TRUE(t, objs[2] && objs[2] != objs[0] && objs[2] != objs[1]);
+	KTEST_EXPECT_TRUE(t, cache_consistent(s));
+	free_n(s, 3);
+	kmem_cache_free(other, mine);
+	ktest_info(t, "double free on the cpu freelist and a wrong cache: 2 reports");
+	kmem_cache_destroy(s);
+	kmem_cache_destroy(other);
+}
+
+static char cpu_info_line[160];
+
+static void find_cpu_info(void *arg, const char *line)
+{
+	if (!strncmp(line, arg, strlen(arg)))
+		strlcpy(cpu_info_line, line, sizeof(cpu_info_line));
+}
+
+/* /proc/slabinfo is exact while objects sit on a cpu freelist. */
+static void slab_cpu_slab_counts_are_exact(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("kt_cpu_info", 200, 0, 0, NULL);
+	struct slabinfo si;
+	char *pos;
+
+	KTEST_ASSERT_NOT_NULL(t, s);
+	KTEST_ASSERT_TRUE(t, alloc_n(s, 5));
+	kmem_cache_free(s, objs[1]);
+	kmem_cache_free(s, objs[3]);
+	KTEST_EXPECT_NOT_NULL(t, s->cpu_slab);
+	get_slabinfo(s, &si);
+	KTEST_EXPECT_EQ(t, si.active_objs, 3);
+	KTEST_EXPECT_EQ(t, si.num_objs, s->num);
+	KTEST_EXPECT_EQ(t, si.active_slabs, 1);
+	KTEST_EXPECT_EQ(t, si.num_slabs, 1);
+	cpu_info_line[0] = '\0';
+	slabinfo_show(find_cpu_info, "kt_cpu_info ");
+	pos = cpu_info_line + strlen("kt_cpu_info ");
+	while (*pos == ' ')
+		pos++;
+	KTEST_EXPECT_EQ(t, simple_strtoul(pos, NULL, 10), 3);
+	ktest_info(t, "%s", cpu_info_line);
+	kmem_cache_free(s, objs[0]);
+	kmem_cache_free(s, objs[2]);
+	kmem_cache_free(s, objs[4]);
+	KTEST_EXPECT_TRUE(t, cache_consistent(s));
 	kmem_cache_destroy(s);
 }
 
@@ -562,6 +727,10 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(slab_double_free_is_caught),
 	KTEST_CASE(slab_bad_free_is_caught),
 	KTEST_CASE(slab_shrink_returns_pages),
+	KTEST_CASE(slab_cpu_slab_changes),
+	KTEST_CASE(slab_shrink_with_cpu_freelist),
+	KTEST_CASE(slab_cpu_freelist_bad_frees),
+	KTEST_CASE(slab_cpu_slab_counts_are_exact),
 	KTEST_CASE(slab_random_stress),
 	{}
 };
