@@ -65,7 +65,7 @@ HOST_CFLAGS := -DNEST_HOST -Iinclude -std=gnu11 -Wall -Wextra -Wno-unused-parame
 
 # ---- sources: every file in these folders is part of the kernel ----
 ASM_SRCS := $(wildcard boot/*.asm)
-C_SRCS := $(wildcard kernel/*.c mm/*.c tests/ktest/*.c tests/bench/*.c)
+C_SRCS := $(wildcard kernel/*.c mm/*.c fs/*.c tests/ktest/*.c tests/bench/*.c)
 OBJS := $(ASM_SRCS:%.asm=$(O)/obj/%.o) $(C_SRCS:%.c=$(O)/obj/%.o)
 
 KERNEL := $(O)/kernel.elf
@@ -120,8 +120,16 @@ $(KERNEL): $(O)/kernel.tmp.elf $(O)/kallsyms.o
 		grub-file --is-x86-multiboot $@ || \
 		{ echo "$@: grub-file finds no multiboot header"; exit 1; }; fi
 
-$(INITRAMFS): tools/mkinitramfs.sh $(wildcard user/root/*)
-	$(Q)sh tools/mkinitramfs.sh $@
+# User space: the C library and programs (user/user.mk), and the user-level
+# test programs (tests/user/user-tests.mk); both stage files for the
+# initramfs under $(O)/user/nest/root and build Linux copies beside them.
+include user/user.mk
+-include tests/user/user-tests.mk
+
+$(INITRAMFS): tools/mkinitramfs.sh $(wildcard user/root/*) $(USER_NEST_FILES) \
+		$(USER_TEST_NEST_FILES)
+	$(Q)mkdir -p $(O)/user/nest/root
+	$(Q)sh tools/mkinitramfs.sh $@ $(O)/user/nest/root
 
 $(ISO): $(KERNEL) $(INITRAMFS) tools/mkiso.sh
 	@$(if $(Q),echo "  ISO     $@")
@@ -144,7 +152,7 @@ $(O)/host/$(1): $$($(1)_SRCS) $$(wildcard include/nest/*.h tests/host/*.h)
 endef
 $(foreach t,$(HOST_TESTS),$(eval $(call HOST_TEST_RULE,$(t))))
 
-test: all $(TEST_ISO) host-tests
+test: all $(TEST_ISO) host-tests user-tests
 	$(Q)$(PYTHON) tests/run.py --build $(O)
 
 # ---- running it ----

@@ -75,6 +75,14 @@ STUB_NOERR v
 %assign v v + 1
 %endrep
 
+; int $0x80, the system call.  orig_ax keeps the call number (eax), as in
+; Linux, so the signal code can restart the call after a handler.
+global entry_INT80_32
+entry_INT80_32:
+	push eax		; orig_ax: the system call number
+	push dword 0x80		; vector
+	jmp common_interrupt
+
 ; The table of stub addresses that idt_init() installs, one per vector 0-47.
 section .rodata
 global isr_stub_table
@@ -108,6 +116,11 @@ common_interrupt:
 	push eax		; do_interrupt(struct pt_regs *regs)
 	call do_interrupt
 	add esp, 4
+; Back to whatever was interrupted: esp points at a struct pt_regs.  Also
+; the way to user mode for a new task (ret_from_fork) and after execve from
+; a kernel thread (kernel/exec.c), which is why it has a name of its own.
+global ret_to_user
+ret_to_user:
 global ret_from_intr
 ret_from_intr:
 	pop ebx
@@ -123,6 +136,14 @@ ret_from_intr:
 	pop gs
 	add esp, 8		; drop vector and orig_ax
 	iret
+
+; ret_from_kernel_execve(struct pt_regs *regs): a kernel thread that has
+; just exec'ed (init) takes the new program's registers as its stack and
+; leaves for user mode the common way.
+global ret_from_kernel_execve
+ret_from_kernel_execve:
+	mov esp, [esp + 4]
+	jmp ret_to_user
 
 ; gdt_load(const struct desc_ptr *gdtr): load the GDT and reload every
 ; segment register, since the CPU caches descriptors until they are reloaded.

@@ -1,25 +1,242 @@
 /*
- * kernel/sched.c - the boot task and `current`.
+ * kernel/sched.c - the scheduler: round-robin over the runnable tasks.
  *
- * The boot task runs start_kernel() on the boot stack from boot/multiboot.asm.
- * Its name is Linux's, swapper/0, so a stack-overflow report in it reads
- * the same as Linux's would.  The processes step adds the scheduler here.
+ * The run queue is a list of runnable tasks, oldest first.  schedule()
+ * moves the current task to the back (if it is still runnable) and switches
+ * to the one at the front; the idle task (the boot task, swapper/0) runs
+ * only when the queue is empty.  The timer tick takes one tick off the
+ * running task's time slice and asks for a reschedule when it is used up.
+ *
+ * The kernel is not preemptible, as classic Linux without CONFIG_PREEMPT:
+ * a task in the kernel runs until it sleeps or returns to user mode, where
+ * exit_to_user_mode() (kernel/entry.c) honours need_resched.  Everything
+ * here runs with interrupts off; the lock is there for the reader and for
+ * CONFIG_DEBUG_SPINLOCK.
  */
 #include <nest/sched.h>
-#include <nest/layout.h>
+#include <nest/signal.h>
+#include <nest/mm_types.h>
+#include <nest/desc.h>
+#include <nest/io.h>
+#include <nest/irqflags.h>
+#include <nest/bug.h>
+#include <nest/printk.h>
+#include <nest/pgtable.h>
+#include <nest/mm.h>
+#include <nest/fpu.h>
+#include <nest/fs.h>
+#include <nest/interrupt.h>
+#include <nest/syscalls.h>
 
 extern char boot_stack[];
 
 struct task_struct init_task = {
-	.comm = "swapper/0",
+	.state = TASK_RUNNING,
 	.stack = boot_stack,
+	.flags = PF_KTHREAD | PF_IDLE,
+	.usage = 2,
+	.run_list = LIST_HEAD_INIT(init_task.run_list),
+	.tasks = LIST_HEAD_INIT(init_task.tasks),
+	.children = LIST_HEAD_INIT(init_task.children),
+	.sibling = LIST_HEAD_INIT(init_task.sibling),
+	.thread_group = LIST_HEAD_INIT(init_task.thread_group),
+	.real_parent = &init_task,
+	.parent = &init_task,
+	.group_leader = &init_task,
+	.active_mm = &init_mm,
+	.comm = "swapper/0",
+	.thread = { .sp0 = 0 },	/* set by sched_init(): the boot stack's top */
 };
 
 struct task_struct *current = &init_task;
+
+/* The last task switched away from, for finish_task_switch() in the next. */
+static struct task_struct *switched_from;
+static LIST_HEAD(run_queue);
+static unsigned long nr_queued;
+static unsigned long nr_context_switches;
+static DEFINE_SPINLOCK(rq_lock);
 
 bool task_stack_contains(const struct task_struct *tsk, unsigned long addr)
 {
 	unsigned long base = (unsigned long)tsk->stack;
 
 	return addr >= base && addr < base + KERNEL_STACK_SIZE;
+}
+
+void sched_init(void)
+{
+	init_task.thread.sp0 = (unsigned long)boot_stack + KERNEL_STACK_SIZE;
+	init_task.signal = &init_signals;
+	init_task.sighand = &init_sighand;
+	/* The kernel's own (empty) file table and cwd, which kthreads share. */
+	init_task.files = &init_files;
+	init_task.fs = &init_fs;
+	init_sigpending(&init_task.pending);
+}
+
+static void enqueue_task(struct task_struct *p)
+{
+	if (p->on_rq || (p->flags & PF_IDLE))
+		return;
+	list_add_tail(&p->run_list, &run_queue);
+	p->on_rq = true;
+	nr_queued++;
+}
+
+static void dequeue_task(struct task_struct *p)
+{
+	if (!p->on_rq)
+		return;
+	list_del_init(&p->run_list);
+	p->on_rq = false;
+	nr_queued--;
+}
+
+/*
+ * Called by the next task right after the switch (from context_switch, or
+ * from ret_from_fork for a task running for the first time): drop the
+ * last reference to a task that switched away for the last time.
+ */
+static void finish_task_switch(struct task_struct *prev)
+{
+	if (prev->state == TASK_DEAD)
+		put_task_struct(prev);	/* the reference the run queue held */
+}
+
+void schedule_tail(void)
+{
+	finish_task_switch(switched_from);
+	local_irq_enable();
+}
+
+/* Switch address space (if needed), kernel stack for traps, then registers. */
+static void context_switch(struct task_struct *prev, struct task_struct *next)
+{
+	struct mm_struct *mm = next->mm ? next->mm : prev->active_mm;
+
+	/* A kernel thread has no mm of its own: it borrows the last one's. */
+	next->active_mm = mm;
+	if (mm != prev->active_mm)
+		write_cr3(__pa(mm->pgd));
+	load_sp0(next->thread.sp0);
+	fpu_switch_out(prev);
+	fpu_switch_in(next);
+	nr_context_switches++;
+	switched_from = prev;
+	current = next;
+	__switch_to_asm(&prev->thread.sp, next->thread.sp);
+	/* Here we are `prev` again, resumed by some later switch. */
+	finish_task_switch(switched_from);
+}
+
+void schedule(void)
+{
+	struct task_struct *prev = current, *next;
+	unsigned long flags;
+
+	BUG_ON(in_interrupt());	/* a handler must never sleep */
+	spin_lock_irqsave(&rq_lock, flags);
+	prev->need_resched = false;
+	/*
+	 * A task that set itself sleeping leaves the queue, unless a signal
+	 * is already pending for an interruptible sleep: then it stays
+	 * runnable, so it sees the signal (Linux's signal_pending_state()).
+	 */
+	if (prev->state != TASK_RUNNING) {
+		if (prev->state == TASK_INTERRUPTIBLE && signal_pending(prev))
+			prev->state = TASK_RUNNING;
+		else
+			dequeue_task(prev);
+	}
+	if (prev->state == TASK_RUNNING && prev->on_rq) {
+		/* Round-robin: to the back of the queue, with a fresh slice. */
+		list_move_tail(&prev->run_list, &run_queue);
+	}
+	if (!prev->time_slice)
+		prev->time_slice = RR_TIMESLICE;
+	next = list_empty(&run_queue) ? &init_task :
+	       list_first_entry(&run_queue, struct task_struct, run_list);
+	spin_unlock(&rq_lock);
+	if (next != prev)
+		context_switch(prev, next);
+	local_irq_restore(flags);
+}
+
+bool wake_up_state(struct task_struct *p, unsigned int state)
+{
+	unsigned long flags;
+	bool woken = false;
+
+	spin_lock_irqsave(&rq_lock, flags);
+	if (p->state & state) {
+		p->state = TASK_RUNNING;
+		enqueue_task(p);
+		if (current->flags & PF_IDLE)
+			current->need_resched = true;
+		woken = true;
+	}
+	spin_unlock_irqrestore(&rq_lock, flags);
+	return woken;
+}
+
+bool wake_up_process(struct task_struct *p)
+{
+	return wake_up_state(p, TASK_NORMAL);
+}
+
+void wake_up_new_task(struct task_struct *p)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&rq_lock, flags);
+	p->state = TASK_RUNNING;
+	p->time_slice = RR_TIMESLICE;
+	enqueue_task(p);
+	spin_unlock_irqrestore(&rq_lock, flags);
+}
+
+void scheduler_tick(void)
+{
+	struct task_struct *p = current;
+
+	if (p->flags & PF_IDLE) {
+		if (nr_queued)
+			p->need_resched = true;
+		return;
+	}
+	if (p->time_slice && --p->time_slice == 0) {
+		p->time_slice = RR_TIMESLICE;
+		if (nr_queued > 1)
+			p->need_resched = true;
+	}
+}
+
+unsigned long nr_running(void)
+{
+	return nr_queued;
+}
+
+/*
+ * The idle loop: sleep with hlt until an interrupt makes something
+ * runnable.  sti; hlt is one sequence on x86 (sti takes effect after the
+ * next instruction), so a wake-up between the check and the hlt is not lost.
+ */
+void cpu_idle(void)
+{
+	for (;;) {
+		local_irq_disable();
+		if (nr_queued) {
+			local_irq_enable();
+			schedule();
+			continue;
+		}
+		asm volatile("sti; hlt" : : : "memory");
+	}
+}
+
+SYSCALL_DEFINE0(sched_yield)
+{
+	schedule();
+	return 0;
 }

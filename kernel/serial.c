@@ -13,6 +13,8 @@
 #include <nest/io.h>
 #include <nest/irqflags.h>
 #include <nest/printk.h>
+#include <nest/wait.h>
+#include <nest/sched.h>
 
 #define COM1_BASE	0x3F8
 #define UART_RX		0	/* receive buffer (read) */
@@ -38,6 +40,9 @@
 #define TX_SPIN_LIMIT	100000	/* give up on a stuck UART rather than hang */
 
 #define RX_BUF_SIZE	256	/* a power of two */
+
+/* Readers of the console sleep here; the receive interrupt wakes them. */
+DECLARE_WAIT_QUEUE_HEAD(serial_rx_wait);
 
 static struct {
 	unsigned char buf[RX_BUF_SIZE];
@@ -97,6 +102,8 @@ static irqreturn_t serial_interrupt(int irq, void *dev_id)
 		}
 		rx.buf[rx.head++ % RX_BUF_SIZE] = c;
 	}
+	if (any)
+		wake_up(&serial_rx_wait);
 	return any ? IRQ_HANDLED : IRQ_NONE;
 }
 

@@ -1,11 +1,14 @@
 /*
  * kernel/traps.c - the interrupt descriptor table and CPU exceptions.
  *
- * Every vector 0-47 enters through a stub in boot/entry.asm that builds a
- * struct pt_regs and calls do_interrupt().  Exceptions in the kernel are
- * kernel bugs: die() prints what happened, the registers and a symbolized
- * backtrace, then panics (exceptions from user mode arrive with processes,
- * and become signals).  Vector 8, the double fault, is a task gate instead:
+ * Every vector 0-47 and the system call (0x80) enter through a stub in
+ * boot/entry.asm that builds a struct pt_regs and calls do_interrupt().
+ * An exception in user mode becomes a signal for the task, as in Linux:
+ * a page fault outside the task's areas or a general protection fault is
+ * SIGSEGV, an invalid opcode SIGILL, a divide error SIGFPE.  An exception
+ * in the kernel is a kernel bug, except a fault in a user-copy routine
+ * (include/nest/uaccess.h): die() prints what happened, the registers and
+ * a symbolized backtrace, then panics.  Vector 8, the double fault, is a task gate instead:
  * it switches to a task with its own stack, so that even a kernel stack
  * overflow, which leaves no stack to push an exception frame on, is
  * reported by name rather than ending in a silent triple fault.
@@ -13,12 +16,17 @@
 #include <nest/desc.h>
 #include <nest/interrupt.h>
 #include <nest/io.h>
+#include <nest/irqflags.h>
 #include <nest/printk.h>
 #include <nest/bug.h>
 #include <nest/sched.h>
 #include <nest/kallsyms.h>
 #include <nest/vmalloc.h>
 #include <nest/mm.h>
+#include <nest/mman.h>
+#include <nest/signal.h>
+#include <nest/syscalls.h>
+#include <nest/uaccess.h>
 
 #define IDT_ENTRIES		256
 #define NR_EXCEPTION_VECTORS	32
@@ -30,6 +38,7 @@
 #define GATE_PRESENT	0x80
 #define GATE_INTERRUPT	0x0E	/* 32-bit interrupt gate: clears IF on entry */
 #define GATE_TASK	0x05
+#define GATE_DPL3	0x60	/* int $n allowed from ring 3 */
 
 /* Page-fault error code bits. */
 #define PF_PROT		(1 << 0)	/* 0: page not present, 1: protection */
@@ -47,6 +56,7 @@ struct gate_desc {
 
 static struct gate_desc idt[IDT_ENTRIES] __aligned(8);
 extern const u32 isr_stub_table[NR_STUB_VECTORS];
+extern char entry_INT80_32[];
 
 static const char *const exception_names[NR_EXCEPTION_VECTORS] = {
 	"divide error", "debug", "NMI", "int3", "overflow", "bounds",
@@ -77,6 +87,9 @@ void idt_init(void)
 	/* A task gate: the handler's address is the TSS's eip, not this. */
 	set_gate(DOUBLE_FAULT_VECTOR, 0, DOUBLEFAULT_TSS_SELECTOR,
 		 GATE_PRESENT | GATE_TASK);
+	/* The system call: the one gate user mode may use with int $n. */
+	set_gate(SYSCALL_VECTOR, (u32)entry_INT80_32, __KERNEL_CS,
+		 GATE_PRESENT | GATE_INTERRUPT | GATE_DPL3);
 
 	idtr.size = sizeof(idt) - 1;
 	idtr.address = (u32)idt;
@@ -112,9 +125,9 @@ static __noreturn void die(const char *what, struct pt_regs *regs)
 	panic("Fatal exception: %s", what);
 }
 
-static __noreturn void do_page_fault(struct pt_regs *regs)
+/* Report a kernel-mode page fault, as Linux's page_fault_oops(), and die. */
+static __noreturn void page_fault_oops(struct pt_regs *regs, unsigned long address)
 {
-	unsigned long address = read_cr2();
 	unsigned long error = regs->orig_ax;
 
 	oops_begin();
@@ -134,18 +147,86 @@ static __noreturn void do_page_fault(struct pt_regs *regs)
 	die("page fault", regs);
 }
 
+/*
+ * A page fault.  On a user address of a task with an mm, the page may
+ * simply not be there yet (demand-zero, mm/memory.c).  Otherwise: from user
+ * mode, SIGSEGV; from a user-copy routine, its fixup (-EFAULT); anything
+ * else in the kernel is a bug.
+ */
+static void do_page_fault(struct pt_regs *regs)
+{
+	unsigned long address = read_cr2();
+	struct mm_struct *mm = current->mm;
+	int si_code = SEGV_MAPERR, err = -EFAULT;
+
+	if (address < TASK_SIZE && mm) {
+		/* A fault may allocate: let interrupts in, if they were on. */
+		if (regs->flags & X86_EFLAGS_IF)
+			local_irq_enable();
+		err = handle_mm_fault(mm, address, regs->orig_ax & PF_WRITE, &si_code);
+		local_irq_disable();
+		if (!err)
+			return;
+	}
+	if (user_mode(regs)) {
+		/* No memory for the page: Linux's OOM killer would pick a task. */
+		if (err == -ENOMEM)
+			force_sig(SIGKILL);
+		else
+			force_sig_fault(SIGSEGV, si_code, (void __user *)address);
+		return;
+	}
+	if (fixup_exception(regs))
+		return;
+	page_fault_oops(regs, address);
+}
+
+/* What each user-mode exception becomes (Linux's do_trap table). */
+static void do_user_trap(struct pt_regs *regs)
+{
+	switch (regs->vector) {
+	case 0:		/* divide error */
+		force_sig_fault(SIGFPE, FPE_INTDIV, (void __user *)regs->ip);
+		break;
+	case 6:		/* invalid opcode */
+		force_sig_fault(SIGILL, ILL_ILLOPN, (void __user *)regs->ip);
+		break;
+	case 1:		/* debug */
+	case 3:		/* int3 */
+		force_sig(SIGTRAP);
+		break;
+	case 16:	/* x87 error */
+	case 19:	/* SIMD error */
+		force_sig(SIGFPE);
+		break;
+	case 17:	/* alignment check */
+		force_sig(SIGBUS);
+		break;
+	default:	/* general protection, segment faults, ... */
+		force_sig(SIGSEGV);
+		break;
+	}
+}
+
 void do_interrupt(struct pt_regs *regs)
 {
 	unsigned long vector = regs->vector;
 
-	if (vector >= FIRST_EXTERNAL_VECTOR) {
-		handle_irq(vector - FIRST_EXTERNAL_VECTOR, regs);
+	if (vector == SYSCALL_VECTOR) {
+		do_int80_syscall(regs);
 		return;
 	}
-	if (vector == PAGE_FAULT_VECTOR)
+	if (vector >= FIRST_EXTERNAL_VECTOR) {
+		handle_irq(vector - FIRST_EXTERNAL_VECTOR, regs);
+	} else if (vector == PAGE_FAULT_VECTOR) {
 		do_page_fault(regs);
-	oops_begin();
-	die(exception_names[vector] ? exception_names[vector] : "exception", regs);
+	} else if (user_mode(regs)) {
+		do_user_trap(regs);
+	} else {
+		oops_begin();
+		die(exception_names[vector] ? exception_names[vector] : "exception", regs);
+	}
+	exit_to_user_mode(regs);
 }
 
 /*

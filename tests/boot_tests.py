@@ -43,7 +43,7 @@ BOOT_TESTS = [
     # Every suite again with poison, red zones and owner tracking on every
     # slab cache (Linux's slub_debug): the test build's extra checking.
     {"name": "ktest-slub-debug", "mode": "kernel", "append": "ktest=all slub_debug",
-     "ktap": True, "expect": [], "expect_panic": None, "timeout": 180},
+     "initrd": "initramfs.cpio", "ktap": True, "expect": [], "expect_panic": None, "timeout": 180},
 
     # The real boot path: GRUB from the test CD image (build/nest-test.iso,
     # the same kernel as nest.iso; its grub.cfg passes ktest=boot).
@@ -92,6 +92,18 @@ BOOT_TESTS = [
     {"name": "poweroff-acpi-q35", "mode": "kernel", "append": "ktest=boot quiet",
      "ktap": True, "expect": [r"^ok 1 boot$"], "expect_panic": None,
      "timeout": 60, "debug_exit": False, "qemu_args": ["-M", "q35"]},
+
+    # The default init starts the shell on the console (what `make run`
+    # shows): type a pipeline and a failing command, then leave the shell,
+    # which makes init power off cleanly.
+    {"name": "shell-session", "mode": "kernel", "initrd": "initramfs.cpio",
+     "append": "quiet", "ktap": False,
+     "expect": [r"^hello from nest$", r"sh: false: exit 1"],
+     "expect_panic": None, "timeout": 60,
+     "script": [(r"nest\$ ", "echo hello from nest | cat\r"),
+                (r"^hello from nest$", ""),
+                (r"nest\$ ", "false\r"),
+                (r"nest\$ ", "exit\r")]},
 
     # Unknown command-line words are ignored, not fatal.
     {"name": "cmdline-unknown-words", "mode": "kernel",

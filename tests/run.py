@@ -47,6 +47,7 @@ Result = nest.Result
 
 sys.path.insert(0, str(ROOT / "tests"))
 from boot_tests import BOOT_TESTS  # noqa: E402
+import user_tests  # noqa: E402
 
 
 # --------------------------------------------------------------------------
@@ -132,6 +133,31 @@ def run_boot_test(t):
     return results, log
 
 
+def run_user_test(t):
+    """One user-level test program: on Nest (as init) and on Linux, compared.
+
+    Without a Linux reference on this host the Nest run still happens and
+    must succeed (init exits 0, nothing from the kernel on the console);
+    only the comparison is skipped, and the summary says so.
+    """
+    name = f"user:{t['name']}"
+    log = LOGS / f"user-{t['name']}.nest.log"
+    if not (BUILD / "initramfs.cpio").is_file():
+        return [Result(name, "not ok", "initramfs.cpio not found: run make first")], None
+    ok, _ = user_tests.linux_available(BUILD)
+    if ok:
+        status, reason = user_tests.run_pair(t, nest.boot, BUILD, LOGS)
+        return [Result(name, status, reason)], log
+    kwargs = user_tests.nest_boot_kwargs(t, BUILD)
+    status, text, timed_out = nest.boot(transcript=log, **kwargs)
+    problems = user_tests.compare(t["name"], user_tests.normalize(text),
+                                  user_tests.normalize(text), 0,
+                                  None if timed_out else status)
+    if timed_out:
+        problems.insert(0, f"Nest timed out after {kwargs['timeout']:g}s")
+    return [Result(name, "not ok" if problems else "ok", "; ".join(problems))], log
+
+
 def report(results, log):
     """Print one run's results; on failure, where its log is and its tail."""
     for r in results:
@@ -172,11 +198,14 @@ def main(argv=None):
                    if f.is_file() and f.stat().st_mode & 0o111
                    and re.search(args.only, f.name))
     boots = [t for t in BOOT_TESTS if re.search(args.only, t["name"])]
+    users = [t for t in user_tests.USER_TESTS if re.search(args.only, f"user:{t['name']}")]
     if args.list:
         for f in hosts:
             print(f"host  {shown(f)}")
         for t in boots:
             print(f"boot  {t['name']:24} {t['mode']:6} {t['append'] or ''}")
+        for t in users:
+            print(f"user  {t['name']:24} init=/tests/{t['name']}")
         return 0
 
     results = []
@@ -199,6 +228,16 @@ def main(argv=None):
             print("# error: build/kernel.elf is missing: run make first")
         with ThreadPoolExecutor(max_workers=max(1, args.j)) as pool:
             for res, log in pool.map(run_boot_test, boots):   # in table order
+                report(res, log)
+                results += res
+
+    if users:
+        ok, why = user_tests.linux_available(BUILD)
+        print("# user tests: each runs as init on Nest and, " +
+              ("as pid 1 of a new pid namespace, on this Linux; the transcripts must match"
+               if ok else f"NOT on Linux (comparison skipped: {why})"))
+        with ThreadPoolExecutor(max_workers=max(1, args.j)) as pool:
+            for res, log in pool.map(run_user_test, users):
                 report(res, log)
                 results += res
 

@@ -120,7 +120,8 @@ def _drive(proc, script, timeout):
     while proc.poll() is None and time.monotonic() < deadline:
         if steps:
             with lock:
-                text = out.decode("utf-8", "replace")
+                # Match on the same text the transcript will show (LF ends).
+                text = out.decode("utf-8", "replace").replace("\r\n", "\n")
             m = re.search(steps[0][0], text[pos:], re.MULTILINE)
             if m:
                 pos += m.end()

@@ -17,6 +17,9 @@ void serial_write(const char *s, size_t len);
 void serial_enable_rx_irq(void);
 /* The next received byte, or -1 if none is waiting.  Safe from any context. */
 int serial_getc(void);
+/* Woken by the receive interrupt whenever bytes arrive (fs/tty.c sleeps on it). */
+struct wait_queue_head;
+extern struct wait_queue_head serial_rx_wait;
 /* Bytes received since boot, and bytes dropped because the buffer was full. */
 unsigned long serial_rx_count(void);
 

@@ -9,6 +9,16 @@
 
 #define MAX_ERRNO	4095
 
+/*
+ * Kernel-internal codes, never seen by user space (Linux's values).  A
+ * system call interrupted by a signal returns -ERESTARTSYS; the signal code
+ * turns it into -EINTR, or restarts the call when the handler has
+ * SA_RESTART (kernel/signal.c).
+ */
+#define ERESTARTSYS	512
+#define ERESTARTNOINTR	513	/* always restart (fork interrupted) */
+#define ERESTARTNOHAND	514	/* restart only if no handler ran (pause) */
+
 /* Pointers that carry an error, as Linux's ERR_PTR()/IS_ERR(). */
 #define IS_ERR_VALUE(x)	((unsigned long)(x) >= (unsigned long)-MAX_ERRNO)
 

@@ -64,6 +64,11 @@ static inline unsigned long read_cr0(void)
 	return v;
 }
 
+static inline void write_cr0(unsigned long v)
+{
+	asm volatile("mov %0, %%cr0" : : "r"(v) : "memory");
+}
+
 static inline unsigned long read_cr4(void)
 {
 	unsigned long v;

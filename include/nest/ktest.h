@@ -133,6 +133,7 @@ struct ktest_crash {
 
 /* ASSERT variants end the case at the first failure (they `return`). */
 #define KTEST_ASSERT_TRUE(t, c)	__KTEST_CHECK(t, c, return, "expected %s", #c)
+#define KTEST_ASSERT_FALSE(t, c) __KTEST_CHECK(t, !(c), return, "expected !(%s)", #c)
 #define KTEST_ASSERT_EQ(t, a, b)	__KTEST_BINARY(t, a, ==, b, return)
 #define KTEST_ASSERT_NE(t, a, b)	__KTEST_BINARY(t, a, !=, b, return)
 #define KTEST_ASSERT_GE(t, a, b)	__KTEST_BINARY(t, a, >=, b, return)

@@ -18,6 +18,8 @@
 #define NEST_LAYOUT_H
 
 #define KERNEL_VIRT_BASE	0xC0000000UL	/* = PAGE_OFFSET */
+#define TASK_SIZE		0xC0000000UL	/* user space ends where the kernel begins */
+#define TASK_SIZE_MAX		TASK_SIZE
 #define KERNEL_PHYS_LOAD	0x00100000UL	/* where GRUB puts the image */
 
 /* Low memory mapped at boot: at most this much RAM is used. */

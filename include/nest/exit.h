@@ -1,0 +1,23 @@
+/*
+ * include/nest/exit.h - ending tasks (kernel/exit.c).
+ */
+#ifndef NEST_EXIT_H
+#define NEST_EXIT_H
+
+#include <nest/sched.h>
+#include <nest/wait.h>
+
+/*
+ * do_exit - end the current task with wait status @code (Linux's encoding:
+ * (status & 0xff) << 8 for exit(), the signal number for a fatal signal).
+ * Never returns.
+ */
+__noreturn void do_exit(long code);
+/* The whole thread group exits (exit_group(), a fatal signal). */
+__noreturn void do_group_exit(int exit_code);
+/* Free what is left of a reaped zombie. */
+void release_task(struct task_struct *p);
+
+extern wait_queue_head_t kthread_exit_wait;
+
+#endif /* NEST_EXIT_H */

@@ -1,0 +1,12 @@
+/* include/nest/limits.h - Linux's limits on names and paths. */
+#ifndef NEST_LIMITS_H
+#define NEST_LIMITS_H
+
+#ifndef PATH_MAX
+#define PATH_MAX	4096	/* bytes in a path, NUL included */
+#endif
+#ifndef NAME_MAX
+#define NAME_MAX	255	/* bytes in one file name */
+#endif
+
+#endif /* NEST_LIMITS_H */

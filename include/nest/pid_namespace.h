@@ -1,0 +1,53 @@
+/*
+ * include/nest/pid_namespace.h - pid namespaces, as in the seed patch
+ * (../shared/seed) and Linux.
+ *
+ * Each namespace numbers its pids itself: a bitmap of PID_MAX_LIMIT bits,
+ * in pages allocated when first needed, and a cursor, last_pid.  Levels
+ * nest: init_pid_ns is level 0, its children level 1, and so on.  The
+ * first task in a namespace is its child_reaper (its init).
+ */
+#ifndef NEST_PID_NAMESPACE_H
+#define NEST_PID_NAMESPACE_H
+
+#include <nest/types.h>
+#include <nest/mm.h>
+
+#define PID_MAX_DEFAULT	0x8000		/* 32768, Linux's default pid_max */
+#define PID_MAX_LIMIT	PID_MAX_DEFAULT
+#define RESERVED_PIDS	300		/* the cursor wraps to here, as Linux's */
+#define BITS_PER_PAGE	(PAGE_SIZE * 8)
+#define BITS_PER_PAGE_MASK	(BITS_PER_PAGE - 1)
+#define PIDMAP_ENTRIES	((PID_MAX_LIMIT + 8 * PAGE_SIZE - 1) / PAGE_SIZE / 8)
+#define MAX_PID_NS_LEVEL	32
+
+struct pidmap {
+	int nr_free;		/* free numbers in this page */
+	void *page;		/* the bitmap page, allocated when first needed */
+};
+
+struct pid_namespace {
+	int kref;			/* references (see kernel/pid_namespace.c) */
+	struct pidmap pidmap[PIDMAP_ENTRIES];
+	int last_pid;			/* the last number handed out */
+	unsigned int nr_hashed;		/* pids alive here; PIDNS_ADDING while open */
+	struct task_struct *child_reaper;	/* its init */
+	struct kmem_cache *pid_cachep;	/* struct pids of this level */
+	unsigned int level;
+	struct pid_namespace *parent;
+};
+
+/* nr_hashed's top bit: the namespace still accepts new pids (Linux's). */
+#define PIDNS_ADDING	(1U << 31)
+
+extern struct pid_namespace init_pid_ns;
+
+static inline struct pid_namespace *get_pid_ns(struct pid_namespace *ns)
+{
+	if (ns != &init_pid_ns)
+		ns->kref++;
+	return ns;
+}
+void put_pid_ns(struct pid_namespace *ns);
+
+#endif /* NEST_PID_NAMESPACE_H */

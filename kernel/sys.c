@@ -1,0 +1,166 @@
+/*
+ * kernel/sys.c - the small system calls about the process itself: ids,
+ * process groups and sessions, prctl() and uname(), as Linux's kernel/sys.c.
+ *
+ * Every pid crosses the boundary translated: a number the caller passes is
+ * looked up in the caller's pid namespace, and a number returned is the
+ * target as the caller's namespace sees it (0 when it cannot see it, as
+ * getppid() of a namespace's init).
+ */
+#include <nest/syscalls.h>
+#include <nest/sched.h>
+#include <nest/pid.h>
+#include <nest/pid_namespace.h>
+#include <nest/uaccess.h>
+#include <nest/string.h>
+#include <nest/errno.h>
+#include <nest/version.h>
+#include <nest/irqflags.h>
+#include <uapi/misc.h>
+
+SYSCALL_DEFINE0(getpid)
+{
+	return task_tgid_vnr(current);
+}
+
+SYSCALL_DEFINE0(gettid)
+{
+	return task_pid_vnr(current);
+}
+
+SYSCALL_DEFINE0(getppid)
+{
+	return task_tgid_nr_ns(current->real_parent, task_active_pid_ns(current));
+}
+
+/* The process with pid @nr as the caller sees it; 0 means the caller. */
+static struct task_struct *find_process(int nr)
+{
+	return nr ? find_task_by_vpid(nr) : current;
+}
+
+SYSCALL_DEFINE1(getpgid, int, pid)
+{
+	struct task_struct *p = find_process(pid);
+
+	return p ? pid_vnr(task_pgrp(p)) : -ESRCH;
+}
+
+SYSCALL_DEFINE0(getpgrp)
+{
+	return pid_vnr(task_pgrp(current));
+}
+
+SYSCALL_DEFINE1(getsid, int, pid)
+{
+	struct task_struct *p = find_process(pid);
+
+	return p ? pid_vnr(task_session(p)) : -ESRCH;
+}
+
+/*
+ * setpgid(pid, pgid): move process @pid (the caller or one of its
+ * children) into process group @pgid (0: its own pid), which must be in
+ * the same session.  Linux's rules and errors, except EACCES for a child
+ * that has exec'd, which Nest does not track.
+ */
+SYSCALL_DEFINE2(setpgid, int, pid, int, pgid)
+{
+	struct task_struct *p;
+	struct pid *pgrp;
+	unsigned long flags;
+
+	if (pgid < 0)
+		return -EINVAL;
+	p = find_process(pid);
+	if (!p || (p != current && p->real_parent != current))
+		return -ESRCH;
+	if (task_session(p) != task_session(current))
+		return -EPERM;
+	if (task_session(p) == task_pid(p))	/* a session leader */
+		return -EPERM;
+	pgrp = pgid ? find_vpid(pgid) : task_pid(p);
+	if (!pgrp)
+		return -EPERM;
+	if (pgrp != task_pid(p)) {
+		struct task_struct *g = pid_task(pgrp, PIDTYPE_PGID);
+
+		if (!g || task_session(g) != task_session(current))
+			return -EPERM;
+	}
+	local_irq_save(flags);
+	if (task_pgrp(p) != pgrp)
+		change_pid(p, PIDTYPE_PGID, pgrp);
+	local_irq_restore(flags);
+	return 0;
+}
+
+/* A new session and process group, led by the caller (not already a leader). */
+SYSCALL_DEFINE0(setsid)
+{
+	struct pid *pid = task_pid(current);
+	unsigned long flags;
+
+	if (pid_task(pid, PIDTYPE_PGID))
+		return -EPERM;
+	local_irq_save(flags);
+	change_pid(current, PIDTYPE_SID, pid);
+	change_pid(current, PIDTYPE_PGID, pid);
+	local_irq_restore(flags);
+	return pid_vnr(pid);
+}
+
+/* Mark every descendant as having a subreaper above it (Linux does the same). */
+static void mark_has_subreaper(struct task_struct *parent)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &parent->children, sibling) {
+		if (p->signal->has_child_subreaper)
+			continue;
+		p->signal->has_child_subreaper = true;
+		mark_has_subreaper(p);
+	}
+}
+
+SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
+		unsigned long, arg4, unsigned long, arg5)
+{
+	char comm[TASK_COMM_LEN];
+
+	switch (option) {
+	case PR_SET_CHILD_SUBREAPER:
+		current->signal->is_child_subreaper = !!arg2;
+		if (arg2)
+			mark_has_subreaper(current);
+		return 0;
+	case PR_GET_CHILD_SUBREAPER:
+		return put_user((int)current->signal->is_child_subreaper,
+				(int __user *)arg2);
+	case PR_SET_NAME:
+		if (strncpy_from_user(comm, (const char __user *)arg2, sizeof(comm)) < 0)
+			return -EFAULT;
+		comm[sizeof(comm) - 1] = '\0';
+		strlcpy(current->comm, comm, sizeof(current->comm));
+		return 0;
+	case PR_GET_NAME:
+		return copy_to_user((char __user *)arg2, current->comm,
+				    sizeof(current->comm)) ? -EFAULT : 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+SYSCALL_DEFINE1(uname, struct new_utsname __user *, name)
+{
+	struct new_utsname u;
+
+	memset(&u, 0, sizeof(u));
+	strlcpy(u.sysname, "Nest", sizeof(u.sysname));
+	strlcpy(u.nodename, "nest", sizeof(u.nodename));
+	strlcpy(u.release, NEST_VERSION, sizeof(u.release));
+	strlcpy(u.version, "#1", sizeof(u.version));
+	strlcpy(u.machine, "i686", sizeof(u.machine));
+	strlcpy(u.domainname, "(none)", sizeof(u.domainname));
+	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
+}
