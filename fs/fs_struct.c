@@ -18,11 +18,6 @@
 /* Linux's init starts with umask 022: new files are not group/world writable. */
 #define INIT_UMASK	0022
 
-/* Linux i386's number; it belongs in include/uapi/unistd.h. */
-#ifndef __NR_umask
-#define __NR_umask	60
-#endif
-
 static struct kmem_cache *fs_cachep;
 
 struct fs_struct init_fs = {

@@ -13,12 +13,18 @@
 unsigned int dt_type(umode_t mode)
 {
 	switch (mode & S_IFMT) {
-	case S_IFREG:	return DT_REG;
-	case S_IFDIR:	return DT_DIR;
-	case S_IFCHR:	return DT_CHR;
-	case S_IFIFO:	return DT_FIFO;
-	case S_IFLNK:	return DT_LNK;
-	default:	return DT_UNKNOWN;
+	case S_IFREG:
+		return DT_REG;
+	case S_IFDIR:
+		return DT_DIR;
+	case S_IFCHR:
+		return DT_CHR;
+	case S_IFIFO:
+		return DT_FIFO;
+	case S_IFLNK:
+		return DT_LNK;
+	default:
+		return DT_UNKNOWN;
 	}
 }
 

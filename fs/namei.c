@@ -51,13 +51,18 @@ char *getname(const char __user *filename)
 	if (!name)
 		return ERR_PTR(-ENOMEM);
 	len = strncpy_from_user(name, filename, PATH_MAX);
-	if (len < 0 || len == PATH_MAX || len == 0) {
+	if (len == PATH_MAX)
+		len = -ENAMETOOLONG;	/* no NUL in PATH_MAX bytes */
+	else if (len == 0)
+		len = -ENOENT;		/* "" names nothing */
+	if (len < 0) {
 		putname(name);
-		return ERR_PTR(len < 0 ? len : len ? -ENAMETOOLONG : -ENOENT);
+		return ERR_PTR(len);
 	}
 	return name;
 }
 
+/* putname - free a name getname() returned. */
 void putname(char *name)
 {
 	kmem_cache_free(names_cachep, name);

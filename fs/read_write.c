@@ -17,20 +17,6 @@
 #include <nest/syscalls.h>
 #include <uapi/fcntl.h>
 
-/*
- * Linux i386 numbers for the calls below that include/uapi/unistd.h does
- * not list yet; they belong there.
- */
-#ifndef __NR__llseek
-#define __NR__llseek	140
-#endif
-#ifndef __NR_readv
-#define __NR_readv	145
-#endif
-#ifndef __NR_writev
-#define __NR_writev	146
-#endif
-
 /* The largest whence lseek knows (Linux's SEEK_MAX is SEEK_HOLE, 4). */
 #define SEEK_MAX	SEEK_END
 

@@ -122,27 +122,35 @@ static ssize_t tty_read(struct file *file, struct iov_iter *to, loff_t *ppos)
 
 	if (!count)
 		return 0;
-	if (!console_line_ready()) {
-		int err;
+	for (;;) {
+		if (!console_line_ready()) {
+			int err;
 
-		if (file->f_flags & O_NONBLOCK)
-			return -EAGAIN;
-		err = wait_event_interruptible(serial_rx_wait, console_line_ready());
-		if (err)
-			return err;
-	}
-	while (done < count && !eol) {
-		char kbuf[TTY_CHUNK];
-		size_t n = console_take(kbuf, min(count - done, sizeof(kbuf)), &eol);
-		size_t copied = copy_to_iter(kbuf, n, to);
+			if (file->f_flags & O_NONBLOCK)
+				return -EAGAIN;
+			err = wait_event_interruptible(serial_rx_wait, console_line_ready());
+			if (err)
+				return err;
+		}
+		while (done < count && !eol) {
+			char kbuf[TTY_CHUNK];
+			size_t n = console_take(kbuf, min(count - done, sizeof(kbuf)), &eol);
+			size_t copied = copy_to_iter(kbuf, n, to);
 
-		done += copied;
-		if (copied < n)
-			return done ? (ssize_t)done : -EFAULT;
-		if (!n)
-			break;
+			done += copied;
+			if (copied < n)
+				return done ? (ssize_t)done : -EFAULT;
+			if (!n)
+				break;
+		}
+		/*
+		 * Nothing taken and no line end: a ^C flushed the line between
+		 * the check and the take (possible once input is fed from the
+		 * interrupt).  That is not an end of file: wait again.
+		 */
+		if (done || eol)
+			return done;
 	}
-	return done;
 }
 
 /* tty_write - everything to the console; -EFAULT if nothing could be read. */

@@ -35,6 +35,7 @@
 #define __NR_ioctl		54
 #define __NR_fcntl		55
 #define __NR_setpgid		57
+#define __NR_umask		60
 #define __NR_dup2		63
 #define __NR_getppid		64
 #define __NR_getpgrp		65
@@ -46,6 +47,9 @@
 #define __NR_clone		120
 #define __NR_uname		122
 #define __NR_getpgid		132
+#define __NR__llseek		140
+#define __NR_readv		145
+#define __NR_writev		146
 #define __NR_getsid		147
 #define __NR_sched_yield	158
 #define __NR_nanosleep		162
