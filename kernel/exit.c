@@ -24,6 +24,7 @@
 #include <nest/reboot.h>
 #include <nest/irqflags.h>
 #include <nest/interrupt.h>
+#include <nest/nsproxy.h>
 #include <uapi/wait.h>
 #include <uapi/signal.h>
 
@@ -143,6 +144,14 @@ void do_exit(long code)
 	exit_mm(tsk);
 	exit_files(tsk);
 	exit_fs(tsk);
+	exit_task_namespaces(tsk);
+	/*
+	 * A namespace's init takes its namespace with it: every task in it
+	 * is killed and reaped before the init itself becomes a zombie, so
+	 * its parent's wait() returns once the namespace is empty.
+	 */
+	if (task_active_pid_ns(tsk)->child_reaper == tsk)
+		zap_pid_ns_processes(task_active_pid_ns(tsk));
 
 	local_irq_disable();
 	exit_notify(tsk);
@@ -190,6 +199,7 @@ struct wait_opts {
 	struct pid *wo_pid;
 	int wo_flags;
 	int __user *wo_stat;
+	bool wo_nosignal;	/* the kernel waiting: signals do not interrupt */
 };
 
 /* Does child @p match the pid selector of this wait? */
@@ -261,7 +271,8 @@ static long do_wait(struct wait_opts *wo)
 		struct task_struct *p, *n;
 		bool found = false;
 
-		prepare_to_wait(&current->signal->wait_chldexit, &wait, TASK_INTERRUPTIBLE);
+		prepare_to_wait(&current->signal->wait_chldexit, &wait,
+				wo->wo_nosignal ? TASK_UNINTERRUPTIBLE : TASK_INTERRUPTIBLE);
 		ret = 0;
 		list_for_each_entry_safe(p, n, &current->children, sibling) {
 			if (!eligible_child(wo, p))
@@ -285,7 +296,7 @@ static long do_wait(struct wait_opts *wo)
 			ret = 0;
 			break;
 		}
-		if (signal_pending(current)) {
+		if (!wo->wo_nosignal && signal_pending(current)) {
 			ret = -ERESTARTSYS;
 			break;
 		}
@@ -326,6 +337,23 @@ SYSCALL_DEFINE4(wait4, int, upid, int __user *, stat_addr, int, options,
 	if (ret > 0 && ru && clear_user(ru, RUSAGE_BYTES))
 		return -EFAULT;
 	return ret;
+}
+
+/*
+ * Reap one child matching @upid (as wait4) for the kernel itself, even
+ * with a signal pending: the dying namespace init reaps its namespace with
+ * SIGKILL already queued for it.  Returns the pid, or -ECHILD.
+ */
+long kernel_wait4_uninterruptible(int upid, int options)
+{
+	struct wait_opts wo = { .wo_flags = options, .wo_nosignal = true,
+				.wo_type = PIDTYPE_MAX };
+
+	if (upid != -1) {
+		wo.wo_type = PIDTYPE_PID;
+		wo.wo_pid = find_vpid(upid);
+	}
+	return do_wait(&wo);
 }
 
 SYSCALL_DEFINE3(waitpid, int, pid, int __user *, stat_addr, int, options)

@@ -26,6 +26,7 @@
 #include <nest/irqflags.h>
 #include <nest/kthread.h>
 #include <nest/fpu.h>
+#include <nest/nsproxy.h>
 #include <uapi/sched.h>
 
 extern char ret_from_fork[], ret_from_kernel_thread[];
@@ -35,7 +36,8 @@ static unsigned long total_threads = 1;	/* the boot task */
 
 /* The clone flags Nest implements; any other bit is -EINVAL. */
 #define CLONE_SUPPORTED	(CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | \
-			 CLONE_SIGHAND | CLONE_PARENT | CLONE_PARENT_SETTID)
+			 CLONE_SIGHAND | CLONE_PARENT | CLONE_PARENT_SETTID | \
+			 CLONE_NEWPID)
 
 void fork_init(void)
 {
@@ -127,6 +129,9 @@ static struct task_struct *copy_process(unsigned long clone_flags, unsigned long
 		return ERR_PTR(-EINVAL);
 	/* Kernel threads come from kernel threads (kthreadd): nothing user to inherit. */
 	BUG_ON(kthread && current->mm);
+	/* A thread cannot be in another pid namespace than its group (Linux). */
+	if ((clone_flags & (CLONE_NEWPID | CLONE_THREAD)) == (CLONE_NEWPID | CLONE_THREAD))
+		return ERR_PTR(-EINVAL);
 	/* Shared handlers need a shared address space (Linux's rule). */
 	if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
 		return ERR_PTR(-EINVAL);
@@ -174,14 +179,18 @@ static struct task_struct *copy_process(unsigned long clone_flags, unsigned long
 	err = copy_mm(clone_flags, p);
 	if (err)
 		goto free_signal;
+	err = copy_namespaces(clone_flags, p);
+	if (err)
+		goto free_mm;
 	copy_thread(p, stack_start, kthread);
 	if (p->mm)
 		fpu_copy(p);
 
-	pid = alloc_pid(task_active_pid_ns(current));
+	/* Born in current's namespace-for-children, or the new one. */
+	pid = alloc_pid(p->nsproxy->pid_ns_for_children);
 	if (IS_ERR(pid)) {
 		err = PTR_ERR(pid);
-		goto free_mm;
+		goto free_namespaces;
 	}
 
 	/* From here the child is visible: link it in with interrupts off. */
@@ -210,6 +219,8 @@ static struct task_struct *copy_process(unsigned long clone_flags, unsigned long
 	local_irq_enable();
 	return p;
 
+free_namespaces:
+	exit_task_namespaces(p);
 free_mm:
 	if (p->mm)
 		mmput(p->mm);

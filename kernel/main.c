@@ -39,6 +39,9 @@
 #include <nest/string.h>
 #include <nest/errno.h>
 #include <nest/fpu.h>
+#include <nest/workqueue.h>
+#include <nest/nsproxy.h>
+#include <nest/pid_namespace.h>
 #include <uapi/sched.h>
 
 #define MAX_INIT_ARGS	16
@@ -98,6 +101,7 @@ static int kernel_init(void *unused)
 	if (console_on_rootfs() < 0)
 		pr_err("Warning: unable to open an initial console.\n");
 
+	workqueue_init();	/* its workers are made by kthreadd, running now */
 	ktest_main();		/* powers off if ktest= or crash= was given */
 	bench_main();		/* powers off if bench= was given */
 
@@ -155,6 +159,8 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	kmem_cache_init();
 	sched_init();
 	pid_init();
+	pid_namespaces_init();
+	nsproxy_cache_init();
 	fork_init();
 	signals_init();
 	mm_caches_init();

@@ -100,8 +100,8 @@ static int find_free_nr(struct pid_namespace *ns, int start, int end)
 	return -1;
 }
 
-/* Take number @nr in @ns; allocates the bitmap page if needed. */
-static int take_nr(struct pid_namespace *ns, int nr)
+/* Take number @nr in @ns; allocates the bitmap page if needed.  nr or -ENOMEM. */
+int take_pid_nr(struct pid_namespace *ns, int nr)
 {
 	struct pidmap *map = &ns->pidmap[nr / BITS_PER_PAGE];
 
@@ -135,7 +135,28 @@ static int alloc_pidmap(struct pid_namespace *ns)
 		nr = find_free_nr(ns, pid_min, start);
 	if (nr < 0)
 		return -EAGAIN;
-	return take_nr(ns, nr);
+	return take_pid_nr(ns, nr);
+}
+
+int next_pidmap(struct pid_namespace *ns, int last)
+{
+	int nr = last + 1;
+
+	while (nr < pid_max) {
+		struct pidmap *map = &ns->pidmap[nr / BITS_PER_PAGE];
+		unsigned long *bits = map->page, word;
+
+		if (!bits) {
+			nr = (nr / BITS_PER_PAGE + 1) * BITS_PER_PAGE;
+			continue;
+		}
+		/* The rest of this word, from bit nr on; a whole word at a time. */
+		word = bits[(nr & BITS_PER_PAGE_MASK) / BITS_PER_LONG] >> (nr % BITS_PER_LONG);
+		if (word)
+			return nr + __builtin_ctzl(word);
+		nr = ALIGN(nr + 1, (int)BITS_PER_LONG);
+	}
+	return -1;
 }
 
 static void free_pidmap(struct upid *upid)
@@ -227,6 +248,13 @@ void free_pid(struct pid *pid)
 		list_del(&upid->pid_chain);
 		upid->ns->nr_hashed--;
 		free_pidmap(upid);
+		/*
+		 * A dying namespace init waits in zap_pid_ns_processes() for
+		 * its namespace to empty: tell it when only its own pid is left.
+		 */
+		if ((upid->ns->nr_hashed & ~PIDNS_ADDING) <= 1 && upid->ns != &init_pid_ns &&
+		    upid->ns->child_reaper)
+			wake_up_process(upid->ns->child_reaper);
 	}
 	spin_unlock_irqrestore(&pidmap_lock, flags);
 	put_pid(pid);
@@ -399,7 +427,7 @@ void pid_init(void)
 	if (!init_pid_ns.pid_cachep)
 		panic("pid_init: no pid cache");
 	/* Number 0 belongs to the boot task, in the initial namespace. */
-	take_nr(&init_pid_ns, 0);
+	take_pid_nr(&init_pid_ns, 0);
 	list_add(&init_struct_pid.numbers[0].pid_chain,
 		 &pid_hash[pid_hashfn(0, &init_pid_ns)]);
 	for (i = 0; i < PIDTYPE_MAX; i++)

@@ -25,8 +25,10 @@
 #include <nest/mm.h>
 #include <nest/fpu.h>
 #include <nest/fs.h>
+#include <nest/nsproxy.h>
 #include <nest/interrupt.h>
 #include <nest/syscalls.h>
+#include "workqueue_internal.h"
 
 extern char boot_stack[];
 
@@ -72,6 +74,7 @@ void sched_init(void)
 	/* The kernel's own (empty) file table and cwd, which kthreads share. */
 	init_task.files = &init_files;
 	init_task.fs = &init_fs;
+	init_task.nsproxy = &init_nsproxy;
 	init_sigpending(&init_task.pending);
 }
 
@@ -136,6 +139,13 @@ void schedule(void)
 	unsigned long flags;
 
 	BUG_ON(in_interrupt());	/* a handler must never sleep */
+	/*
+	 * A workqueue worker going to sleep in a work function may let
+	 * another worker take the queue's pending items, as Linux's
+	 * sched_submit_work().  Before the run-queue lock: it wakes tasks.
+	 */
+	if (prev->state != TASK_RUNNING && (prev->flags & PF_WQ_WORKER))
+		wq_worker_sleeping(prev);
 	spin_lock_irqsave(&rq_lock, flags);
 	prev->need_resched = false;
 	/*

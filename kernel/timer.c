@@ -14,7 +14,7 @@
 
 static LIST_HEAD(timer_list_head);
 static DEFINE_SPINLOCK(timer_lock);
-static unsigned long nr_timers;
+static unsigned long nr_timers;	/* pending, but for TIMER_DEFERRABLE ones */
 
 void timer_setup(struct timer_list *timer,
 		 void (*function)(struct timer_list *), unsigned int flags)
@@ -33,12 +33,12 @@ static void enqueue_timer(struct timer_list *timer)
 	list_for_each_entry(t, &timer_list_head, entry) {
 		if (time_after(t->expires, timer->expires)) {
 			list_add_tail(&timer->entry, &t->entry);
-			nr_timers++;
+			nr_timers += !(timer->flags & TIMER_DEFERRABLE);
 			return;
 		}
 	}
 	list_add_tail(&timer->entry, &timer_list_head);
-	nr_timers++;
+	nr_timers += !(timer->flags & TIMER_DEFERRABLE);
 }
 
 static int detach_timer(struct timer_list *timer)
@@ -46,7 +46,7 @@ static int detach_timer(struct timer_list *timer)
 	if (list_empty(&timer->entry))
 		return 0;
 	list_del_init(&timer->entry);
-	nr_timers--;
+	nr_timers -= !(timer->flags & TIMER_DEFERRABLE);
 	return 1;
 }
 

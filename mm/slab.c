@@ -573,6 +573,52 @@ void __kmem_cache_shrink(struct kmem_cache *s)
 	}
 }
 
+/* Are all the cpu slab's objects free?  It has one and s->lock is held. */
+static bool cpu_slab_empty(struct kmem_cache *s)
+{
+	unsigned int nr_free = 0;
+	void *p;
+
+	for (p = s->cpu_freelist; p && nr_free < s->num; p = *freepointer_addr(s, p))
+		nr_free++;
+	return nr_free == s->num;
+}
+
+/*
+ * kmem_cache_shrink_keep - free @s's empty slabs but @keep of them, for
+ * the reaper (mm/slab_reap.c).  An empty cpu slab is kept if it fits in
+ * @keep (the next allocation needs no reactivation); otherwise it is
+ * deactivated and goes with the rest.  Returns the slabs freed.  Any
+ * context.
+ */
+unsigned int kmem_cache_shrink_keep(struct kmem_cache *s, unsigned int keep)
+{
+	struct list_head empty;
+	struct page *page, *next;
+	unsigned long flags, before;
+	unsigned int freed;
+
+	INIT_LIST_HEAD(&empty);
+	spin_lock_irqsave(&s->lock, flags);
+	before = s->num_slabs;
+	if (s->cpu_slab && cpu_slab_empty(s) && s->free_slabs >= keep)
+		deactivate_slab(s);	/* may free it at once: retire_empty_slab() */
+	while (s->free_slabs > keep) {
+		page = list_first_entry(&s->slabs_free, struct page, slab_list);
+		list_move(&page->slab_list, &empty);
+		s->free_slabs--;
+		s->num_slabs--;
+	}
+	freed = before - s->num_slabs;
+	spin_unlock_irqrestore(&s->lock, flags);
+
+	list_for_each_entry_safe(page, next, &empty, slab_list) {
+		list_del(&page->slab_list);
+		free_slab(s, page);
+	}
+	return freed;
+}
+
 /*
  * __kmem_cache_shutdown - free @s's slabs before it is destroyed.
  * Returns 0, or -EBUSY if objects are still allocated (their slabs stay).

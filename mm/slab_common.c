@@ -163,6 +163,22 @@ void kmem_cache_shrink_all(void)
 	spin_unlock_irqrestore(&slab_caches_lock, irqflags);
 }
 
+/*
+ * kmem_cache_shrink_all_keep - kmem_cache_shrink_keep(@keep) every cache,
+ * for the slab reaper.  Returns the slabs freed.  Any context.
+ */
+unsigned long kmem_cache_shrink_all_keep(unsigned int keep)
+{
+	struct kmem_cache *s;
+	unsigned long irqflags, freed = 0;
+
+	spin_lock_irqsave(&slab_caches_lock, irqflags);
+	list_for_each_entry(s, &slab_caches, list)
+		freed += kmem_cache_shrink_keep(s, keep);
+	spin_unlock_irqrestore(&slab_caches_lock, irqflags);
+	return freed;
+}
+
 /* The kmalloc cache for @size (1 .. KMALLOC_MAX_CACHE_SIZE bytes). */
 static struct kmem_cache *kmalloc_slab(size_t size)
 {

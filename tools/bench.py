@@ -36,6 +36,14 @@ TARGETS = {
     "kmem_cache_alloc_free": "<= 60",
 }
 
+# Linux 6.1 in the same QEMU, in guest instructions (figures from the issues).
+LINUX_6_1 = {
+    "fork_exit_wait": 87000,
+    "clone_newpid_exit_wait": 90000,
+    "fork_exit_wait_depth8": 117000,
+    "getppid": 390,
+}
+
 
 def boot(args, timeout):
     """Boot QEMU; return (bench results, seconds to the first output line)."""
@@ -85,6 +93,10 @@ def main():
                             args.timeout)
     iso = make_bench_iso(args.kernel, args.kernel.parent)
     grub, grub_s = boot(["-cdrom", str(iso)], args.timeout)
+    # User-level round trips: /bin/nsbench as init (user/bin/nsbench.c).
+    initrd = args.kernel.parent / "initramfs.cpio"
+    user, _ = boot(["-kernel", str(args.kernel), "-initrd", str(initrd),
+                    "-append", "init=/bin/nsbench quiet"], args.timeout)
 
     print(f"Nest benchmarks: guest instructions under QEMU -icount shift=0 "
           f"({args.kernel})")
@@ -95,6 +107,15 @@ def main():
         if name in ("done", "boot_to_first_line"):
             continue
         print(f"{name:<28} {value:>14,.2f}  {TARGETS.get(name, ''):>8}  {what}")
+    print()
+    print(f"{'round trip (user level)':<28} {'instructions':>14}  {'Linux 6.1':>10}  what")
+    print(f"{'-' * 28} {'-' * 14}  {'-' * 10}  {'-' * 40}")
+    for name, (value, what) in user.items():
+        if name == "done":
+            continue
+        linux = LINUX_6_1.get(name)
+        print(f"{name:<28} {value:>14,.0f}  {linux or '':>10,}  {what}" if linux else
+              f"{name:<28} {value:>14,.0f}  {'':>10}  {what}")
     print()
     print("boot, from reset to the kernel's first serial line:")
     for label, res, secs in (("-kernel (QEMU's loader)", direct, direct_s),

@@ -12,6 +12,12 @@
  * interrupts off; the runner subtracts the cost of an empty loop and prints
  *	BENCH <name> <instructions per operation>
  * lines that tools/bench.py turns into a table.  Register with KTEST_BENCH.
+ *
+ * A self-timed benchmark (.self_timed) measures something that needs
+ * interrupts or other tasks, such as the time from queueing a work item to
+ * its start in a kworker: its run() is called with interrupts on, reads
+ * the counter where it must, and returns the instructions of @iters
+ * operations only (no loop overhead), so nothing is subtracted.
  */
 #ifndef NEST_BENCH_H
 #define NEST_BENCH_H
@@ -24,6 +30,7 @@ struct bench {
 	/* Run the operation @iters times; return the rdtsc difference. */
 	u64 (*run)(unsigned long iters);
 	unsigned long iters;
+	bool self_timed;			/* see above */
 };
 
 #define KTEST_BENCH(var)						\

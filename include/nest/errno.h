@@ -32,6 +32,12 @@ static inline long PTR_ERR(const void *ptr)
 	return (long)ptr;
 }
 
+/* An error pointer of one type passed on as another. */
+static inline void *ERR_CAST(const void *ptr)
+{
+	return (void *)ptr;
+}
+
 static inline bool IS_ERR(const void *ptr)
 {
 	return IS_ERR_VALUE((unsigned long)ptr);

@@ -15,6 +15,8 @@
 __noreturn void do_exit(long code);
 /* The whole thread group exits (exit_group(), a fatal signal). */
 __noreturn void do_group_exit(int exit_code);
+/* wait4() for the kernel, deaf to signals (kernel/exit.c). */
+long kernel_wait4_uninterruptible(int upid, int options);
 /* Free what is left of a reaped zombie. */
 void release_task(struct task_struct *p);
 

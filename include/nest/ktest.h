@@ -49,7 +49,8 @@ struct ktest_case {
 struct ktest_suite {
 	const char *name;
 	struct ktest_case *cases;	/* ends with an all-zero entry */
-	int (*init)(void);		/* optional, run once before the cases */
+	int (*init)(void);		/* optional, run once before the cases; what it
+					 * sets up is outside the leak check */
 	void (*exit)(void);		/* optional, run once after them */
 	bool no_leak_check;		/* set only with a reason in a comment */
 	bool explicit_only;		/* not in ktest=all: needs the runner's help */

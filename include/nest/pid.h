@@ -104,6 +104,8 @@ int task_session_vnr(struct task_struct *tsk);
 void pid_init(void);
 /* The struct pid cache for pids with @nr_ids numbers ("pid_<nr_ids>"). */
 struct kmem_cache *create_pid_cachep(unsigned int nr_ids);
+/* Take number @nr in @ns (set-up of a namespace). */
+int take_pid_nr(struct pid_namespace *ns, int nr);
 /* Test hook: alloc_pid() fails at this level (-1: never). */
 extern int alloc_pid_fail_level;
 

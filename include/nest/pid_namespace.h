@@ -12,6 +12,7 @@
 
 #include <nest/types.h>
 #include <nest/mm.h>
+#include <nest/workqueue.h>
 
 #define PID_MAX_DEFAULT	0x8000		/* 32768, Linux's default pid_max */
 #define PID_MAX_LIMIT	PID_MAX_DEFAULT
@@ -27,7 +28,15 @@ struct pidmap {
 };
 
 struct pid_namespace {
-	int kref;			/* references (see kernel/pid_namespace.c) */
+	/*
+	 * As in the seed patch: the reference count and the work that frees
+	 * the namespace share their memory, since the work is only set up
+	 * once the count has reached zero and is never looked at again.
+	 */
+	union {
+		int kref;		/* references (see kernel/pid_namespace.c) */
+		struct work_struct free_work;
+	};
 	struct pidmap pidmap[PIDMAP_ENTRIES];
 	int last_pid;			/* the last number handed out */
 	unsigned int nr_hashed;		/* pids alive here; PIDNS_ADDING while open */
@@ -49,5 +58,33 @@ static inline struct pid_namespace *get_pid_ns(struct pid_namespace *ns)
 	return ns;
 }
 void put_pid_ns(struct pid_namespace *ns);
+
+/*
+ * copy_pid_ns - the namespace a new task's children go into: @old_ns
+ * itself, or with CLONE_NEWPID a new child of it.  ERR_PTR(-EINVAL) when
+ * the caller has unshared (its children's namespace is not its own),
+ * ERR_PTR(-ENOSPC) beyond MAX_PID_NS_LEVEL, ERR_PTR(-ENOMEM).
+ */
+struct pid_namespace *copy_pid_ns(unsigned long flags, struct pid_namespace *old_ns);
+
+/*
+ * zap_pid_ns_processes - the namespace's init is exiting: admit no new
+ * tasks, SIGKILL every other task in it (and so in every namespace below),
+ * reap them, and return once the namespace is empty but for the caller.
+ */
+void zap_pid_ns_processes(struct pid_namespace *ns);
+
+/* A namespace below @parent without the caller's checks (tests only). */
+struct pid_namespace *create_pid_namespace_for_test(struct pid_namespace *parent);
+
+/* The next number taken in @ns after @last, or -1: for walking a namespace's pids. */
+int next_pidmap(struct pid_namespace *ns, int last);
+
+/* Namespaces alive (created, not yet freed), for tests and reports. */
+unsigned long nr_pid_namespaces(void);
+
+void pid_namespaces_init(void);
+
+extern int pid_max;
 
 #endif /* NEST_PID_NAMESPACE_H */

@@ -36,6 +36,7 @@
 /* task->flags */
 #define PF_IDLE		0x00000002	/* the idle task */
 #define PF_EXITING	0x00000004	/* in do_exit() */
+#define PF_WQ_WORKER	0x00000020	/* a workqueue worker (kernel/workqueue.c) */
 #define PF_KTHREAD	0x00200000	/* a kernel thread: no user context */
 
 /* The time slice of a runnable task, in ticks. */
@@ -57,6 +58,7 @@ struct mm_struct;
 struct files_struct;
 struct fs_struct;
 struct pid;
+struct nsproxy;
 
 /* The ids a task has: its own pid, its process group's, its session's. */
 enum pid_type {
@@ -109,6 +111,7 @@ struct task_struct {
 	struct mm_struct *active_mm;	/* the address space in use (kthreads borrow) */
 	struct fs_struct *fs;
 	struct files_struct *files;
+	struct nsproxy *nsproxy;	/* namespaces; kernel/nsproxy.c */
 
 	/* Signals (kernel/signal.c). */
 	struct signal_struct *signal;	/* shared by the thread group */

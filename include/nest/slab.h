@@ -21,6 +21,7 @@
 #include <nest/gfp.h>
 #include <nest/spinlock.h>
 #include <nest/mm.h>
+#include <nest/jiffies.h>
 
 typedef unsigned int slab_flags_t;
 
@@ -154,6 +155,32 @@ int kmem_cache_shrink(struct kmem_cache *s);
 
 /* kmem_cache_shrink() on every cache (the leak gate does it first). */
 void kmem_cache_shrink_all(void);
+
+/*
+ * kmem_cache_shrink_keep - as kmem_cache_shrink(), but keep up to @keep
+ * empty slabs (an empty cpu slab counts as one, and is kept first).
+ * Returns the slabs given back.  Any context.
+ */
+unsigned int kmem_cache_shrink_keep(struct kmem_cache *s, unsigned int keep);
+
+/* kmem_cache_shrink_keep() on every cache; returns the slabs given back. */
+unsigned long kmem_cache_shrink_all_keep(unsigned int keep);
+
+/*
+ * The slab reaper (mm/slab_reap.c), as Linux's cache_reap(): a delayed
+ * work item on system_wq that every SLAB_REAP_INTERVAL gives every
+ * cache's empty slabs back to the page allocator but SLAB_REAP_KEEP of
+ * them.  Started by workqueue_init().  slab_reap_work is a struct
+ * delayed_work (include/nest/workqueue.h), flushed by tests to run it now.
+ */
+#define SLAB_REAP_INTERVAL	(2 * HZ)	/* Linux's REAPTIMEOUT_AC */
+#define SLAB_REAP_KEEP		1		/* empty slabs each cache keeps */
+
+struct delayed_work;
+extern struct delayed_work slab_reap_work;
+extern unsigned long slab_reap_runs;		/* passes made */
+extern unsigned long slab_reap_freed;		/* slabs given back, in all */
+void slab_reap_init(void);
 
 /*
  * kmalloc - @size bytes of memory.  Up to KMALLOC_MAX_CACHE_SIZE from the

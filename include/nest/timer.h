@@ -16,8 +16,17 @@ struct timer_list {
 	struct list_head entry;		/* in the pending list, when pending */
 	unsigned long expires;		/* jiffies */
 	void (*function)(struct timer_list *timer);
-	unsigned int flags;
+	unsigned int flags;		/* TIMER_* */
 };
+
+/*
+ * timer->flags.  A deferrable timer is housekeeping that is always armed
+ * (the slab reaper's, mm/slab_reap.c); Linux lets it wait for a tick that
+ * happens anyway rather than wake an idle CPU.  Nest has a tick always, so
+ * it fires on time like any other; it is only left out of
+ * nr_pending_timers().  Linux's value.
+ */
+#define TIMER_DEFERRABLE	0x00080000
 
 void timer_setup(struct timer_list *timer,
 		 void (*function)(struct timer_list *), unsigned int flags);
@@ -34,7 +43,7 @@ static inline bool timer_pending(const struct timer_list *timer)
 
 /* Run the expired timers; called by the timer interrupt (kernel/time.c). */
 void run_timers(void);
-/* Timers pending now (tests check that none leak). */
+/* Timers pending now, deferrable ones not counted (tests check that none leak). */
 unsigned long nr_pending_timers(void);
 
 #define msecs_to_jiffies(ms)	DIV_ROUND_UP((unsigned long)(ms) * HZ, 1000)
