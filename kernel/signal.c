@@ -30,25 +30,7 @@
 #include <uapi/signal.h>
 #include <uapi/wait.h>
 #include <uapi/sched.h>
-
-/* The default actions, as Linux's sig_kernel_*() sets. */
-#define SIG_KERNEL_ONLY_MASK	(sigmask(SIGKILL) | sigmask(SIGSTOP))
-#define SIG_KERNEL_STOP_MASK	(sigmask(SIGSTOP) | sigmask(SIGTSTP) | \
-				 sigmask(SIGTTIN) | sigmask(SIGTTOU))
-#define SIG_KERNEL_IGNORE_MASK	(sigmask(SIGCONT) | sigmask(SIGCHLD) | \
-				 sigmask(SIGWINCH) | sigmask(SIGURG))
-#define SIG_KERNEL_COREDUMP_MASK (sigmask(SIGQUIT) | sigmask(SIGILL) | \
-				  sigmask(SIGTRAP) | sigmask(SIGABRT) | \
-				  sigmask(SIGFPE) | sigmask(SIGSEGV) | \
-				  sigmask(SIGBUS) | sigmask(SIGSYS) | \
-				  sigmask(SIGXCPU) | sigmask(SIGXFSZ))
-
-#define sig_in_mask(sig, mask)	((sig) < SIGRTMIN && (sigmask(sig) & (mask)))
-#define sig_kernel_only(sig)	sig_in_mask(sig, SIG_KERNEL_ONLY_MASK)
-#define sig_kernel_stop(sig)	sig_in_mask(sig, SIG_KERNEL_STOP_MASK)
-#define sig_kernel_ignore(sig)	sig_in_mask(sig, SIG_KERNEL_IGNORE_MASK)
-#define sig_kernel_coredump(sig) sig_in_mask(sig, SIG_KERNEL_COREDUMP_MASK)
-#define valid_signal(sig)	((sig) >= 1 && (sig) <= _NSIG)
+#include "signal_internal.h"
 
 static struct kmem_cache *sigqueue_cachep;
 static struct kmem_cache *sighand_cachep;
@@ -184,12 +166,12 @@ bool fatal_signal_pending(struct task_struct *p)
 	return sigismember(&p->pending.signal, SIGKILL);
 }
 
-static struct k_sigaction *sig_action(struct task_struct *t, int sig)
+struct k_sigaction *sig_action(struct task_struct *t, int sig)
 {
 	return &t->sighand->action[sig - 1];
 }
 
-static bool sig_handler_ignored(__sighandler_t handler, int sig)
+bool sig_handler_ignored(__sighandler_t handler, int sig)
 {
 	return handler == SIG_IGN || (handler == SIG_DFL && sig_kernel_ignore(sig));
 }
@@ -217,7 +199,7 @@ static bool sig_ignored(struct task_struct *t, int sig, bool force)
 }
 
 /* Remove the signals in @mask from @s, and their queued siginfo. */
-static void flush_sigqueue_mask(const sigset_t *mask, struct sigpending *s)
+void flush_sigqueue_mask(const sigset_t *mask, struct sigpending *s)
 {
 	struct sigqueue *q, *n;
 
@@ -306,7 +288,7 @@ static bool from_ancestor_ns(struct task_struct *t)
  * Send @sig from the current task (kill()) to @t.  si_pid is the sender as
  * the target's namespace numbers it: 0 from an ancestor namespace.
  */
-static int kill_task(int sig, struct task_struct *t)
+int kill_task(int sig, struct task_struct *t)
 {
 	siginfo_t info;
 
@@ -562,186 +544,4 @@ void do_signal(struct pt_regs *regs)
 		t->restore_sigmask = false;
 		t->blocked = t->saved_sigmask;
 	}
-}
-
-/* ---- system calls ---- */
-
-/* Deliver to one process (thread group): its leader, for now the only thread. */
-static int group_send_sig(int sig, struct task_struct *p)
-{
-	return kill_task(sig, p);
-}
-
-/* kill(-1, sig): every process we can see with pid > 1, except ourselves. */
-static int kill_all_visible(int sig)
-{
-	struct pid_namespace *ns = task_active_pid_ns(current);
-	struct task_struct *p;
-	int count = 0, err, ret = 0;
-
-	for_each_process(p) {
-		if (p->flags & PF_KTHREAD || p->exit_state ||
-		    p->group_leader == current->group_leader)
-			continue;
-		if (task_pid_nr_ns(p, ns) <= 1)
-			continue;	/* not visible, or an init */
-		err = group_send_sig(sig, p);
-		count++;
-		if (err != -EPERM)
-			ret = err;
-	}
-	return count ? ret : -ESRCH;
-}
-
-static int kill_pgrp(int sig, struct pid *pgrp)
-{
-	struct task_struct *p;
-	int found = 0;
-
-	do_each_pid_task(pgrp, PIDTYPE_PGID, p) {
-		if (!p->exit_state) {
-			group_send_sig(sig, p);
-			found = 1;
-		}
-	}
-	return found ? 0 : -ESRCH;
-}
-
-SYSCALL_DEFINE2(kill, int, pid, int, sig)
-{
-	struct task_struct *p;
-
-	if (sig < 0 || sig > _NSIG)
-		return -EINVAL;
-	if (pid > 0) {
-		p = pid_task(find_vpid(pid), PIDTYPE_PID);
-		if (!p || p->exit_state == EXIT_DEAD)
-			return -ESRCH;
-		return group_send_sig(sig, p);
-	}
-	if (pid == -1)
-		return kill_all_visible(sig);
-	if (pid == 0)
-		return kill_pgrp(sig, task_pgrp(current));
-	if (pid == (int)0x80000000)	/* -pid would overflow: Linux says ESRCH */
-		return -ESRCH;
-	return kill_pgrp(sig, find_vpid(-pid));
-}
-
-SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct kernel_sigaction __user *, act,
-		struct kernel_sigaction __user *, oact, size_t, sigsetsize)
-{
-	struct kernel_sigaction new_ka, old_ka;
-	struct k_sigaction *k;
-
-	if (sigsetsize != sizeof(sigset_t))
-		return -EINVAL;
-	if (!valid_signal(sig) || (act && sig_kernel_only(sig)))
-		return -EINVAL;
-	if (act && copy_from_user(&new_ka, act, sizeof(new_ka)))
-		return -EFAULT;
-	k = sig_action(current, sig);
-	old_ka = k->sa;
-	if (act) {
-		sigdelset(&new_ka.sa_mask, SIGKILL);
-		sigdelset(&new_ka.sa_mask, SIGSTOP);
-		k->sa = new_ka;
-		/*
-		 * POSIX: setting SIG_IGN (or SIG_DFL for an ignored-by-default
-		 * signal) discards that signal if it is pending.
-		 */
-		if (sig_handler_ignored(k->sa.sa_handler, sig)) {
-			sigset_t mask;
-
-			sigemptyset(&mask);
-			sigaddset(&mask, sig);
-			flush_sigqueue_mask(&mask, &current->pending);
-			flush_sigqueue_mask(&mask, &current->signal->shared_pending);
-		}
-	}
-	if (oact && copy_to_user(oact, &old_ka, sizeof(old_ka)))
-		return -EFAULT;
-	return 0;
-}
-
-/* Change the blocked set; SIGKILL and SIGSTOP can never be blocked. */
-void set_current_blocked(sigset_t *newset)
-{
-	sigdelset(newset, SIGKILL);
-	sigdelset(newset, SIGSTOP);
-	current->blocked = *newset;
-}
-
-SYSCALL_DEFINE4(rt_sigprocmask, int, how, sigset_t __user *, nset,
-		sigset_t __user *, oset, size_t, sigsetsize)
-{
-	sigset_t old = current->blocked, new;
-
-	if (sigsetsize != sizeof(sigset_t))
-		return -EINVAL;
-	if (nset) {
-		if (copy_from_user(&new, nset, sizeof(new)))
-			return -EFAULT;
-		switch (how) {
-		case SIG_BLOCK:
-			new.sig[0] |= old.sig[0];
-			new.sig[1] |= old.sig[1];
-			break;
-		case SIG_UNBLOCK:
-			new.sig[0] = old.sig[0] & ~new.sig[0];
-			new.sig[1] = old.sig[1] & ~new.sig[1];
-			break;
-		case SIG_SETMASK:
-			break;
-		default:
-			return -EINVAL;
-		}
-		set_current_blocked(&new);
-	}
-	if (oset && copy_to_user(oset, &old, sizeof(old)))
-		return -EFAULT;
-	return 0;
-}
-
-SYSCALL_DEFINE2(rt_sigpending, sigset_t __user *, uset, size_t, sigsetsize)
-{
-	sigset_t pending;
-
-	if (sigsetsize > sizeof(sigset_t))
-		return -EINVAL;
-	pending.sig[0] = (current->pending.signal.sig[0] |
-			  current->signal->shared_pending.signal.sig[0]) &
-			 current->blocked.sig[0];
-	pending.sig[1] = (current->pending.signal.sig[1] |
-			  current->signal->shared_pending.signal.sig[1]) &
-			 current->blocked.sig[1];
-	return copy_to_user(uset, &pending, sigsetsize) ? -EFAULT : 0;
-}
-
-/* Sleep with @mask until a signal's handler runs; the old mask comes back after. */
-SYSCALL_DEFINE2(rt_sigsuspend, sigset_t __user *, unewset, size_t, sigsetsize)
-{
-	sigset_t newset;
-
-	if (sigsetsize != sizeof(sigset_t))
-		return -EINVAL;
-	if (copy_from_user(&newset, unewset, sizeof(newset)))
-		return -EFAULT;
-	current->saved_sigmask = current->blocked;
-	set_current_blocked(&newset);
-	while (!signal_pending(current)) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		schedule();
-	}
-	current->restore_sigmask = true;
-	return -ERESTARTNOHAND;
-}
-
-SYSCALL_DEFINE0(pause)
-{
-	while (!signal_pending(current)) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		schedule();
-	}
-	return -ERESTARTNOHAND;
 }

@@ -20,6 +20,14 @@ bool fatal_signal_pending(struct task_struct *p);
 int send_sig(int sig, struct task_struct *p, int priv);
 int send_sig_info(int sig, siginfo_t *info, struct task_struct *p);
 
+/*
+ * kill_pgrp - send @sig to every process of process group @pgrp: from the
+ * kernel (si_code SI_KERNEL) when @priv, else as kill() from current.
+ * 0, or -ESRCH if the group is empty.  (The console's ^C uses it.)
+ */
+struct pid;
+int kill_pgrp(struct pid *pgrp, int sig, int priv);
+
 /* A synchronous fault: deliver @sig now, even if blocked or ignored. */
 void force_sig_fault(int sig, int code, void __user *addr);
 void force_sig(int sig);
