@@ -285,20 +285,24 @@ static bool from_ancestor_ns(struct task_struct *t)
 }
 
 /*
- * Send @sig from the current task (kill()) to @t.  si_pid is the sender as
- * the target's namespace numbers it: 0 from an ancestor namespace.
+ * Send @sig from the current task (kill()) to @t.  As Linux's kill():
+ * si_pid is the sender's pid in the sender's own namespace
+ * (prepare_kill_siginfo), set to 0 when the target cannot see the sender
+ * (an ancestor namespace, send_signal()).  So a signal going up from a
+ * child namespace carries the child namespace's number, untranslated.
  */
 int kill_task(int sig, struct task_struct *t)
 {
 	siginfo_t info;
+	bool force = from_ancestor_ns(t);
 
 	if (!sig)
 		return 0;	/* signal 0: only check that the target exists */
 	memset(&info, 0, sizeof(info));
 	info.si_signo = sig;
 	info.si_code = SI_USER;
-	info.si_pid = task_tgid_nr_ns(current, task_active_pid_ns(t));
-	return __send_signal(sig, &info, t, from_ancestor_ns(t));
+	info.si_pid = force ? 0 : task_tgid_vnr(current);
+	return __send_signal(sig, &info, t, force);
 }
 
 int send_sig_info(int sig, siginfo_t *info, struct task_struct *p)
