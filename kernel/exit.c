@@ -25,6 +25,7 @@
 #include <nest/irqflags.h>
 #include <nest/interrupt.h>
 #include <nest/nsproxy.h>
+#include <nest/leakcheck.h>
 #include <uapi/wait.h>
 #include <uapi/signal.h>
 
@@ -119,6 +120,11 @@ static __noreturn void init_exited(long code)
 {
 	bool ok = code == 0;
 
+	/* With `leakcheck`: give back init's own memory and files, then compare. */
+	exit_mm(current);
+	exit_files(current);
+	if (!leakcheck_end())
+		ok = false;
 	if (WIFSIGNALED(code))
 		pr_notice("Nest: init killed by signal %ld\n", (long)WTERMSIG(code));
 	else

@@ -39,6 +39,7 @@
 #include <nest/string.h>
 #include <nest/errno.h>
 #include <nest/fpu.h>
+#include <nest/leakcheck.h>
 #include <nest/workqueue.h>
 #include <nest/nsproxy.h>
 #include <nest/pid_namespace.h>
@@ -106,6 +107,7 @@ static int kernel_init(void *unused)
 	bench_main();		/* powers off if bench= was given */
 
 	pass_unknown_params();
+	leakcheck_begin();
 	if (execute_command[0]) {
 		ret = run_init_process(execute_command);
 		panic("Requested init %s failed (error %d).", execute_command, ret);

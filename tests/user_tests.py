@@ -335,7 +335,10 @@ def run_linux(binary, args=(), timeout=60):
 
 def nest_boot_kwargs(test, build=BUILD):
     """The keyword arguments for nest_run.boot() that run one test as init."""
-    append = " ".join([f"init=/tests/{test['name']}", "quiet"] + list(test.get("args", ())))
+    # leakcheck: the kernel also checks that the test gave back every slab
+    # object and page it used (kernel/leakcheck.c); a leak prints a line.
+    append = " ".join([f"init=/tests/{test['name']}", "quiet", "leakcheck"] +
+                      list(test.get("args", ())))
     return {"kernel": Path(build) / "kernel.elf", "initrd": Path(build) / "initramfs.cpio",
             "append": append, "timeout": scaled(test["timeout"])}
 
