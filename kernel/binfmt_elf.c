@@ -123,8 +123,8 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf32_hdr *
 		if (ret)
 			goto out;
 	}
-	if (bprm->envc == 0 || bprm->argc == bprm->argc + bprm->envc)
-		table[n++] = bprm->envc == 0 ? 0 : 0;
+	if (bprm->envc == 0)
+		table[n++] = 0;		/* argv's NULL (the loop adds it before envp[0]) */
 	table[n++] = 0;		/* envp's NULL */
 #define NEW_AUX_ENT(id, val) do { table[n++] = (id); table[n++] = (val); } while (0)
 	NEW_AUX_ENT(AT_HWCAP, 0);

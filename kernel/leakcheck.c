@@ -14,6 +14,7 @@
 #include <nest/signal.h>
 #include <nest/workqueue.h>
 #include <nest/pid_namespace.h>
+#include <nest/pid.h>
 #include <nest/printk.h>
 #include <nest/string.h>
 
@@ -34,8 +35,17 @@ __setup("leakcheck", leakcheck_setup);
 
 void leakcheck_begin(void)
 {
+	unsigned int n;
+
 	if (!leakcheck_enabled)
 		return;
+	/*
+	 * The struct pid caches are made when a level is first used and
+	 * never destroyed, as in Linux: make them all now, so their creation
+	 * during the program is not taken for a leak.
+	 */
+	for (n = 1; n <= MAX_PID_NS_LEVEL + 1; n++)
+		create_pid_cachep(n);
 	slab_snapshot_take(&before);
 	stacks_before = nr_thread_stacks();
 	threads_before = nr_threads();

@@ -13,10 +13,6 @@
 #include <nest/irqflags.h>
 #include <uapi/sched.h>
 
-/* The namespace flags Nest implements: only pid namespaces. */
-#define CLONE_NEWNS_ALL	(CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | \
-			 CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWCGROUP)
-
 struct nsproxy init_nsproxy = {
 	.count = 1,
 	.pid_ns_for_children = &init_pid_ns,

@@ -1,6 +1,7 @@
 /*
- * kernel/signal.c - generating, queueing and delivering signals, and the
- * signal system calls, as Linux's kernel/signal.c.
+ * kernel/signal.c - generating, queueing and delivering signals, as
+ * Linux's kernel/signal.c (the system calls are in kernel/signal_syscalls.c,
+ * the frames in kernel/signal_frame.c).
  *
  * Sending (kill(), a fault, a child's death) puts the signal in the
  * target's pending set with its siginfo, unless it would be ignored, and

@@ -3,7 +3,7 @@
  * Shared by C and (through boot/layout.inc, kept in step by hand) NASM.
  *
  *   virtual                                   physical
- *   0x00000000 .. 0xBFFFFFFF  user space (the next step: per-process)
+ *   0x00000000 .. 0xBFFFFFFF  user space: one per process (mm/mmap.c)
  *   0xC0000000 .. +lowmem     the direct map of RAM  ->  0 .. lowmem
  *   0xC0100000                the kernel image       ->  0x00100000 (1 MiB)
  *   0xF0000000 .. 0xF3FFFFFF  vmalloc area: kernel stacks with guard pages

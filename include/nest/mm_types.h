@@ -5,7 +5,8 @@
  * An mm is a page directory plus a sorted list of areas (VMAs), each a
  * range of user addresses with one set of permissions: the program's
  * segments, the heap (brk), anonymous mmap()s, the stack.  Pages inside an
- * area are allocated on first touch (mm/fault.c); an access outside every
+ * area are allocated on first touch (do_page_fault() in kernel/traps.c, then
+ * handle_mm_fault() in mm/memory.c); an access outside every
  * area, or against an area's permissions, is a SIGSEGV.
  */
 #ifndef NEST_MM_TYPES_H

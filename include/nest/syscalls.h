@@ -9,7 +9,7 @@
  *
  * defines `long sys_read(unsigned int fd, char __user *buf, size_t count)`
  * and registers it under __NR_read (include/uapi/unistd.h) in the
- * .syscalls section.  kernel/syscall.c builds sys_call_table[] from that
+ * .syscalls section.  kernel/entry.c builds sys_call_table[] from that
  * section at boot, so a new system call needs no central list: define it
  * anywhere and give it a number.  Every argument is one 32-bit register
  * (ebx, ecx, edx, esi, edi, ebp in that order), as on Linux i386.

@@ -6,10 +6,10 @@
  * can never make the kernel read or write kernel memory) and then copy with
  * instructions that may fault; a fault there is not a kernel bug but a bad
  * pointer, and the page-fault handler finds the faulting instruction in the
- * exception table (mm/extable.c) and resumes at its fixup, which makes the
+ * exception table (mm/uaccess.c) and resumes at its fixup, which makes the
  * copy return how much was left.  So the caller sees -EFAULT, never a panic.
  *
- * All may sleep in principle (a later step may fault pages in); call them
+ * All may fault user pages in (demand-zero, mm/memory.c); call them
  * from process context only.
  */
 #ifndef NEST_UACCESS_H
