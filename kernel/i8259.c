@@ -68,6 +68,11 @@ void disable_8259A_irq(unsigned int irq)
 	write_mask();
 }
 
+bool i8259A_irq_enabled(unsigned int irq)
+{
+	return !(cached_irq_mask & (1u << irq));
+}
+
 void ack_8259A_irq(unsigned int irq)
 {
 	if (irq >= 8)

@@ -10,12 +10,22 @@
 #include <nest/printk.h>
 #include <nest/irqflags.h>
 
+/*
+ * A line is given up only when it keeps interrupting for nothing, as
+ * Linux's note_interrupt(): 99,900 of 100,000 interrupts unclaimed.  One
+ * unclaimed interrupt now and then is normal (a UART raises one for data
+ * that the previous interrupt's handler already drained).
+ */
+#define IRQ_SAMPLE		100000
+#define IRQ_UNHANDLED_LIMIT	99900
+
 struct irq_desc {
 	irq_handler_t handler;
 	void *dev_id;
 	const char *name;
-	unsigned long count;	/* interrupts handled */
-	unsigned long unhandled;
+	unsigned long count;		/* interrupts seen */
+	unsigned long sample;		/* interrupts in the current sample */
+	unsigned long unhandled;	/* of those, unclaimed */
 };
 
 static struct irq_desc irq_desc[NR_IRQS];
@@ -51,11 +61,21 @@ void handle_irq(unsigned int irq, struct pt_regs *regs)
 	}
 	irq_nesting++;
 	desc->count++;
-	if (!desc->handler || desc->handler(irq, desc->dev_id) == IRQ_NONE) {
-		/* An unexpected line: silence it rather than loop on it forever. */
-		if (desc->unhandled++ == 0)
-			pr_warn("irq %u: nobody cared, disabling it\n", irq);
+	if (!desc->handler) {
+		/* A line nobody asked for: silence it rather than loop on it. */
+		pr_warn("irq %u: no handler, disabling it\n", irq);
 		disable_8259A_irq(irq);
+	} else if (desc->handler(irq, desc->dev_id) == IRQ_NONE) {
+		desc->unhandled++;
+	}
+	if (++desc->sample == IRQ_SAMPLE) {
+		if (desc->unhandled > IRQ_UNHANDLED_LIMIT) {
+			pr_err("irq %u: nobody cared (%lu of %lu), disabling it\n", irq,
+			       desc->unhandled, desc->sample);
+			disable_8259A_irq(irq);
+		}
+		desc->sample = 0;
+		desc->unhandled = 0;
 	}
 	irq_nesting--;
 	ack_8259A_irq(irq);

@@ -51,6 +51,7 @@ void init_8259A(void);
 void enable_8259A_irq(unsigned int irq);
 void disable_8259A_irq(unsigned int irq);
 void ack_8259A_irq(unsigned int irq);
+bool i8259A_irq_enabled(unsigned int irq);
 bool i8259A_irq_spurious(unsigned int irq);
 
 #endif /* NEST_INTERRUPT_H */

@@ -184,6 +184,24 @@ static void boot_modules_reserved(struct ktest *t)
 	KTEST_EXPECT_EQ(t, memcmp(__va(boot_params.modules[0].start), "070701", 6), 0);
 }
 
+/*
+ * An interrupt that its handler does not claim must not silence the line:
+ * a UART raises one for data an earlier interrupt already drained, and
+ * disabling IRQ 4 then would lose all console input (a bug Nest had).
+ */
+static void boot_unclaimed_irq_keeps_line(struct ktest *t)
+{
+	unsigned long flags;
+	int i;
+
+	KTEST_ASSERT_TRUE(t, i8259A_irq_enabled(COM1_IRQ));
+	local_irq_save(flags);
+	for (i = 0; i < 3; i++)
+		handle_irq(COM1_IRQ, NULL);	/* no byte waiting: IRQ_NONE */
+	local_irq_restore(flags);
+	KTEST_EXPECT_TRUE(t, i8259A_irq_enabled(COM1_IRQ));
+}
+
 /* The kernel runs on our own GDT and TSS, not the boot loader's. */
 static void boot_descriptor_tables(struct ktest *t)
 {
@@ -204,6 +222,7 @@ static struct ktest_case boot_cases[] = {
 	KTEST_CASE(boot_loglevel_from_cmdline),
 	KTEST_CASE(boot_printk_levels),
 	KTEST_CASE(boot_modules_reserved),
+	KTEST_CASE(boot_unclaimed_irq_keeps_line),
 	{}
 };
 
