@@ -1,19 +1,31 @@
 # Nest - a small multitasking kernel for 32-bit x86 that teaches pid namespaces.
 #
 #   make            build/kernel.elf, build/initramfs.cpio and build/nest.iso
-#   make run        boot the ISO through GRUB, serial console on this terminal
+#   make run        boot the ISO through GRUB, serial console on this terminal;
+#                   PROG="pstree -p" runs that program instead of the shell,
+#                   then powers off; CMDLINE="quiet" adds kernel words
 #   make test       every test: host unit tests, in-kernel tests, boot checks
 #   make bench      guest-instruction counts under QEMU -icount (release build)
-#   make gdb        QEMU paused with a GDB stub, and gdb attached to it
+#   make gdb        QEMU paused with a GDB stub, and gdb attached with Nest's
+#                   helpers (docs/gdb.md); PROG=nsdemo boots into that program
+#   make qemu-gdb   the same QEMU, console here: for a gdb in another terminal
 #   make doctor     name each missing tool and the Debian package that has it
+#   make test-ubsan the same tests with a UBSan kernel, in build/ubsan
+#   make fuzz       the system call fuzzer for a long run (SEED=, N=)
 #   make compile_commands.json   for clangd (uses bear)
 #   make clean
 #
 # Variables: BUILD=debug (default: -Og -g3, what GDB wants) or release (-O2);
 # O=DIR puts the output somewhere other than build/; WERROR=1 (CI) makes
-# warnings errors; V=1 shows every command.
+# warnings errors; UBSAN=1 builds the kernel with the undefined behaviour
+# sanitizer (in build/ubsan unless O= says otherwise); V=1 shows every
+# command.
 
 BUILD ?= debug
+UBSAN ?= 0
+ifeq ($(UBSAN),1)
+O ?= build/ubsan
+endif
 O ?= build
 WERROR ?= 0
 
@@ -60,12 +72,23 @@ NASMFLAGS := -f elf32 -g -F dwarf
 LDFLAGS := -m32 -nostdlib -no-pie -static -Wl,--build-id=none \
 	-Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack -T linker.ld
 
+# UBSAN=1: GCC checks each operation whose result C leaves undefined and
+# calls kernel/ubsan.c when one goes wrong.  All of -fsanitize=undefined
+# but alignment: x86 allows misaligned loads, and the kernel makes them on
+# purpose (packed boot structures, the cpio parser), so those reports
+# would be noise, not bugs.  The runtime itself is built without checks.
+ifeq ($(UBSAN),1)
+SANITIZE_CFLAGS := -fsanitize=undefined -fno-sanitize=alignment
+CFLAGS += -DCONFIG_UBSAN
+endif
+$(O)/obj/kernel/ubsan.o: SANITIZE_CFLAGS :=
+
 HOST_CFLAGS := -DNEST_HOST -Iinclude -std=gnu11 -Wall -Wextra -Wno-unused-parameter \
 	-g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
 
 # ---- sources: every file in these folders is part of the kernel ----
 ASM_SRCS := $(wildcard boot/*.asm)
-C_SRCS := $(wildcard kernel/*.c mm/*.c fs/*.c tests/ktest/*.c tests/bench/*.c)
+C_SRCS := $(wildcard kernel/*.c mm/*.c fs/*.c fs/proc/*.c tests/ktest/*.c tests/bench/*.c)
 OBJS := $(ASM_SRCS:%.asm=$(O)/obj/%.o) $(C_SRCS:%.c=$(O)/obj/%.o)
 
 KERNEL := $(O)/kernel.elf
@@ -73,7 +96,7 @@ INITRAMFS := $(O)/initramfs.cpio
 ISO := $(O)/nest.iso
 TEST_ISO := $(O)/nest-test.iso
 
-.PHONY: all kernel run test bench gdb doctor clean host-tests iso
+.PHONY: all kernel run test test-ubsan bench gdb qemu-gdb doctor clean host-tests iso
 .DEFAULT_GOAL := all
 
 all: $(KERNEL) $(INITRAMFS) $(ISO)
@@ -83,13 +106,14 @@ iso: $(ISO)
 # Every object depends on the flags it was built with: $(O)/.flags changes
 # when they do (another BUILD=, a new option), so nothing stale is linked.
 FLAGS_STAMP := $(O)/.flags
-$(shell mkdir -p $(O); echo '$(CC) $(CFLAGS) $(NASMFLAGS) $(LDFLAGS)' | cmp -s - $(FLAGS_STAMP) || \
-	echo '$(CC) $(CFLAGS) $(NASMFLAGS) $(LDFLAGS)' > $(FLAGS_STAMP))
+FLAGS_LINE := $(CC) $(CFLAGS) $(SANITIZE_CFLAGS) $(NASMFLAGS) $(LDFLAGS)
+$(shell mkdir -p $(O); echo '$(FLAGS_LINE)' | cmp -s - $(FLAGS_STAMP) || \
+	echo '$(FLAGS_LINE)' > $(FLAGS_STAMP))
 
 $(O)/obj/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+	$(Q)$(CC) $(CFLAGS) $(SANITIZE_CFLAGS) -c $< -o $@
 
 $(O)/obj/%.o: %.asm boot/layout.inc $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
@@ -125,6 +149,9 @@ $(KERNEL): $(O)/kernel.tmp.elf $(O)/kallsyms.o
 # initramfs under $(O)/user/nest/root and build Linux copies beside them.
 include user/user.mk
 -include tests/user/user-tests.mk
+include tests/fuzz/fuzz.mk
+include tests/robust/robust.mk
+-include tests/gdb/gdb.mk
 
 $(INITRAMFS): tools/mkinitramfs.sh $(wildcard user/root/*) $(USER_NEST_FILES) \
 		$(USER_TEST_NEST_FILES)
@@ -155,24 +182,45 @@ $(foreach t,$(HOST_TESTS),$(eval $(call HOST_TEST_RULE,$(t))))
 test: all $(TEST_ISO) host-tests user-tests
 	$(Q)$(PYTHON) tests/run.py --build $(O)
 
+# Every test again with a UBSan kernel (kernel/ubsan.c), built beside the
+# normal one: a "UBSAN:" report anywhere fails the run that printed it.
+test-ubsan:
+	$(Q)$(MAKE) --no-print-directory UBSAN=1 O=$(O)/ubsan test
+
 # ---- running it ----
 QEMU_COMMON := -m 128M -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
-run: $(ISO)
-	@echo "Booting $(ISO) through GRUB. Serial console here; Ctrl-A X quits QEMU."
-	$(QEMU) $(QEMU_COMMON) -cdrom $(ISO) -display none -serial mon:stdio
+# make run PROG="pstree -p": init runs the program, with its arguments,
+# instead of the shell, and powers off when it ends (for scripted demos).
+# PROG and CMDLINE (kernel command-line words, e.g. quiet) go on the
+# command line of an ISO of their own, $(O)/nest-run.iso, made afresh for
+# each such run.  QEMU's status 33 (Nest powered off) and 0 (Ctrl-A X)
+# are success; anything else (37: a panic) makes `make run` fail.
+RUN_ISO := $(if $(PROG)$(CMDLINE),$(O)/nest-run.iso,$(ISO))
+RUN_CMDLINE := $(strip $(CMDLINE) $(if $(PROG),init=/sbin/init $(PROG)))
+RUN_QEMU = $(QEMU) $(QEMU_COMMON) -cdrom $(RUN_ISO) -display none -serial mon:stdio
+run: $(RUN_ISO)
+	@echo "Booting $(RUN_ISO) through GRUB. Serial console here; Ctrl-A X quits QEMU."
+	@echo "$(RUN_QEMU)"
+	@$(RUN_QEMU); status=$$?; [ $$status -eq 0 ] || [ $$status -eq 33 ] || exit $$status
 
-# A per-user port, as xv6 does, so two students on one machine do not collide.
+.PHONY: $(O)/nest-run.iso
+$(O)/nest-run.iso: $(KERNEL) $(INITRAMFS) tools/mkiso.sh
+	@$(if $(Q),echo "  ISO     $@: $(RUN_CMDLINE)")
+	$(Q)sh tools/mkiso.sh $@ $(KERNEL) $(INITRAMFS) "$(RUN_CMDLINE)"
+
+# QEMU paused at its first instruction with a GDB stub on a per-user port
+# (as xv6 does, so two students on one machine do not collide), and GDB
+# set up by tools/gdb/nest.gdb: the kernel's symbols, the helpers, user
+# programs' symbols loaded as they run.  PROG=nsdemo boots straight into
+# that program (init=/bin/nsdemo); CMDLINE="..." adds kernel command-line
+# words; GDBARGS more gdb options.  tools/gdb/qemu.sh does the work.
 GDBPORT := $(shell expr `id -u` % 5000 + 25000)
-gdb: $(KERNEL) $(INITRAMFS)
-	@echo "QEMU waits for GDB on port $(GDBPORT); quit GDB to stop QEMU."
-	$(QEMU) $(QEMU_COMMON) -kernel $(KERNEL) -initrd $(INITRAMFS) \
-		-append "$(CMDLINE)" -display none -serial file:$(O)/gdb-serial.log \
-		-S -gdb tcp::$(GDBPORT) & \
-	QEMU_PID=$$!; \
-	gdb -q -ex "set architecture i386" -ex "file $(KERNEL)" \
-		-ex "target remote localhost:$(GDBPORT)" $(GDBARGS); \
-	kill $$QEMU_PID 2>/dev/null; true
+GDB ?= gdb
+gdb qemu-gdb: $(KERNEL) $(INITRAMFS)
+	$(Q)O="$(O)" QEMU="$(QEMU)" QEMU_COMMON="$(QEMU_COMMON)" GDB="$(GDB)" \
+		GDBPORT=$(GDBPORT) PROG="$(PROG)" CMDLINE="$(CMDLINE)" GDBARGS="$(GDBARGS)" \
+		sh tools/gdb/qemu.sh $(if $(filter qemu-gdb,$@),qemu,gdb)
 
 bench:
 	$(Q)$(MAKE) --no-print-directory BUILD=release O=$(O)/release all

@@ -4,9 +4,11 @@
  *
  * The name is built from the end of a buffer towards its start, one
  * "/component" per step up the d_parent chain, until the walk reaches the
- * process's root (or the tree's, whose parent is itself).
+ * process's root (or the tree's, whose parent is itself).  A mounted file
+ * system's root leads on to the directory it covers (include/nest/mount.h).
  */
 #include <nest/fs.h>
+#include <nest/mount.h>
 #include <nest/sched.h>
 #include <nest/slab.h>
 #include <nest/string.h>
@@ -16,22 +18,27 @@
 
 /*
  * Prepend "/name" of each dentry from @dentry up to @root to the buffer
- * ending at *@end (@buflen bytes free before it).  Returns 0, with *@end
- * at the path's first byte, or -ENAMETOOLONG.
+ * ending at *@end (@buflen bytes free before it).  At the root of a
+ * mounted file system the walk continues from the directory the mount
+ * covers.  Returns 0, with *@end at the path's first byte, or
+ * -ENAMETOOLONG.
  */
 static int prepend_path(const struct dentry *dentry, const struct dentry *root,
 			char **end, int *buflen)
 {
-	if (dentry == root || dentry->d_parent == dentry) {
-		if (*buflen < 1)
-			return -ENAMETOOLONG;
-		*--*end = '/';
-		(*buflen)--;
-		return 0;
-	}
-	while (dentry != root && dentry->d_parent != dentry) {
+	char *start = *end;
+
+	while (dentry != root) {
 		int len = dentry->d_name_len;
 
+		if (IS_ROOT(dentry)) {
+			struct vfsmount *mnt = lookup_mnt_root(dentry);
+
+			if (!mnt)
+				break;		/* the tree's own root */
+			dentry = mnt->mnt_mountpoint;
+			continue;
+		}
 		if (*buflen < len + 1)
 			return -ENAMETOOLONG;
 		*end -= len;
@@ -39,6 +46,12 @@ static int prepend_path(const struct dentry *dentry, const struct dentry *root,
 		*--*end = '/';
 		*buflen -= len + 1;
 		dentry = dentry->d_parent;
+	}
+	if (*end == start) {		/* the root itself: "/" */
+		if (*buflen < 1)
+			return -ENAMETOOLONG;
+		*--*end = '/';
+		(*buflen)--;
 	}
 	return 0;
 }

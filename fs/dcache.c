@@ -99,6 +99,20 @@ void d_add(struct dentry *dentry, struct inode *inode)
 }
 
 /*
+ * d_instantiate - give @dentry (from d_alloc) its inode, whose reference
+ * passes to the dentry, without linking it into its parent: it stays
+ * reachable only through the references to it and is freed at the last
+ * dput() (DCACHE_DONTCACHE).  A file system's lookup uses it for names it
+ * makes up on demand and does not want cached (procfs).
+ */
+void d_instantiate(struct dentry *dentry, struct inode *inode)
+{
+	BUG_ON(!(dentry->d_flags & DCACHE_UNLINKED) || dentry->d_inode);
+	dentry->d_inode = inode;
+	dentry->d_flags = (dentry->d_flags & ~DCACHE_UNLINKED) | DCACHE_DONTCACHE;
+}
+
+/*
  * d_delete - unlink @dentry from its directory (unlink, rmdir).  Whoever
  * still holds it (an open file, a cwd) keeps a valid but nameless dentry.
  */
@@ -135,7 +149,9 @@ void dput(struct dentry *dentry)
 		if (--dentry->d_count)
 			return;
 		/* A linked dentry is held by its directory: it cannot get here. */
-		BUG_ON(!(dentry->d_flags & DCACHE_UNLINKED) && parent != dentry);
+		BUG_ON(!(dentry->d_flags & (DCACHE_UNLINKED | DCACHE_DONTCACHE)) &&
+		       parent != dentry);
+		BUG_ON(dentry->d_flags & DCACHE_MOUNTED);	/* the mount holds it */
 		BUG_ON(!list_empty(&dentry->d_subdirs));
 		iput(dentry->d_inode);
 		if (dentry->d_name != dentry->d_iname)
@@ -165,8 +181,10 @@ struct dentry *d_lookup(const struct dentry *parent, const char *name,
 /*
  * vfs_caches_init - bring the VFS up: the slab caches, the character
  * devices (/dev/console, /dev/null, /dev/zero), then the root ramfs as
- * init_fs's root and cwd.  Called once by start_kernel() after
- * kmem_cache_init(); panics if there is no memory for the root.
+ * init_fs's root and cwd, and the proc file system type (mounted on /proc
+ * by kernel_init() once the initramfs has made the directory).  Called
+ * once by start_kernel() after kmem_cache_init(); panics if there is no
+ * memory for the root.
  */
 void vfs_caches_init(void)
 {
@@ -181,4 +199,5 @@ void vfs_caches_init(void)
 	chr_dev_init();
 	tty_init();
 	mnt_init();
+	proc_root_init();
 }

@@ -20,6 +20,7 @@
  * which an archive built without root privileges cannot contain.
  */
 #include <nest/fs.h>
+#include <nest/fault-inject.h>
 #include <nest/setup.h>
 #include <nest/mm.h>
 #include <nest/string.h>
@@ -210,6 +211,7 @@ static const struct {
 	{ "/dev/console", S_IFCHR | 0600, MKDEV(5, 1) },
 	{ "/dev/null", S_IFCHR | 0666, MKDEV(1, 3) },
 	{ "/dev/zero", S_IFCHR | 0666, MKDEV(1, 5) },
+	{ "/dev/fail-nth", S_IFCHR | 0666, MKDEV(FAIL_NTH_MAJOR, FAIL_NTH_MINOR) },
 };
 
 /*

@@ -1,8 +1,9 @@
 /*
  * fs/ioctl.c - ioctl(): the requests every file understands, then the
  * file's own (Linux's fs/ioctl.c).  Only the console has its own
- * (fs/tty.c: TCGETS, TIOCGWINSZ); everything else is -ENOTTY, "not a
- * terminal", which is how isatty() tells files from terminals.
+ * (fs/tty.c: termios, the foreground process group, the window size);
+ * everything else is -ENOTTY, "not a terminal", which is how isatty()
+ * tells files from terminals.
  */
 #include <nest/fs.h>
 #include <nest/uaccess.h>

@@ -70,7 +70,9 @@ loff_t dcache_dir_lseek(struct file *file, loff_t offset, int whence)
 {
 	switch (whence) {
 	case SEEK_CUR:
-		offset += file->f_pos;
+		/* Past the largest loff_t is as invalid as below 0. */
+		if (__builtin_add_overflow(offset, file->f_pos, &offset))
+			return -EINVAL;
 		/* fall through */
 	case SEEK_SET:
 		if (offset >= 0)

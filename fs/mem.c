@@ -7,6 +7,7 @@
  */
 #include <nest/fs.h>
 #include <nest/errno.h>
+#include <nest/fault-inject.h>
 
 #define MEM_MAJOR	1
 #define NULL_DEV	MKDEV(MEM_MAJOR, 3)
@@ -49,9 +50,13 @@ static const struct file_operations zero_fops = {
 	.write_iter = write_null,
 };
 
-/* chr_dev_init - register /dev/null (1:3) and /dev/zero (1:5). */
+/*
+ * chr_dev_init - register /dev/null (1:3) and /dev/zero (1:5), and
+ * /dev/fail-nth (kernel/fault_inject.c).
+ */
 void chr_dev_init(void)
 {
 	register_chrdev(NULL_DEV, "null", &null_fops);
 	register_chrdev(ZERO_DEV, "zero", &zero_fops);
+	fail_nth_dev_init();
 }

@@ -125,7 +125,7 @@ int do_faccessat(struct fs_struct *fs, const char *name, int mode)
 
 	if (mode & ~(R_OK | W_OK | X_OK))
 		return -EINVAL;
-	err = kern_path(fs, name, 0, &dentry);
+	err = kern_path(fs, name, LOOKUP_FOLLOW, &dentry);
 	if (err)
 		return err;
 	i_mode = dentry->d_inode->i_mode;
@@ -152,7 +152,7 @@ SYSCALL_DEFINE2(access, const char __user *, filename, int, mode)
 int do_chdir(struct fs_struct *fs, const char *name)
 {
 	struct dentry *dentry;
-	int err = kern_path(fs, name, LOOKUP_DIRECTORY, &dentry);
+	int err = kern_path(fs, name, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &dentry);
 
 	if (err)
 		return err;
@@ -193,7 +193,7 @@ struct file *open_exec(const char *name)
 {
 	struct dentry *dentry;
 	struct file *file;
-	int err = kern_path(current_fs(), name, 0, &dentry);
+	int err = kern_path(current_fs(), name, LOOKUP_FOLLOW, &dentry);
 
 	if (err)
 		return ERR_PTR(err);

@@ -210,10 +210,12 @@ loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
 	case SEEK_SET:
 		break;
 	case SEEK_CUR:
-		offset += file->f_pos;
+		if (__builtin_add_overflow(offset, file->f_pos, &offset))
+			return -EINVAL;		/* far past MAX_NON_LFS anyway */
 		break;
 	case SEEK_END:
-		offset += file->f_inode->i_size;
+		if (__builtin_add_overflow(offset, file->f_inode->i_size, &offset))
+			return -EINVAL;
 		break;
 	default:
 		return -EINVAL;
@@ -266,7 +268,9 @@ SYSCALL_DEFINE5(_llseek, unsigned int, fd, unsigned long, offset_high,
 	if (!file)
 		return -EBADF;
 	if (whence <= SEEK_MAX)
-		res = vfs_llseek(file, ((loff_t)offset_high << 32) | offset_low, whence);
+		/* Shifted unsigned: a signed shift into the sign bit is undefined. */
+		res = vfs_llseek(file, (loff_t)(((u64)offset_high << 32) | offset_low),
+				 whence);
 	fput(file);
 	if (res < 0)
 		return res;

@@ -1,23 +1,34 @@
 /*
  * fs/tty.c - /dev/console, the terminal on the serial port (Linux's
- * drivers/tty/tty_io.c, reduced to one terminal).
+ * drivers/tty/tty_io.c, tty_ioctl.c and tty_jobctrl.c, reduced to one
+ * terminal).
  *
  * Writing goes straight to console_write() (serial and VGA; the serial
  * driver turns "\n" into "\r\n", Linux's ONLCR).  Reading goes through the
- * line discipline (fs/n_tty.c): the bytes the serial interrupt stored are
- * moved into it (console_receive_input), which echoes and edits them, and
- * a reader sleeps on serial_rx_wait (include/nest/console.h), which the
- * serial interrupt wakes on every byte, until a whole line is there.
+ * line discipline (fs/n_tty.c): the serial interrupt moves every byte it
+ * receives into it (console_receive_input), which echoes and edits, and a
+ * reader sleeps on serial_rx_wait (include/nest/console.h), which the
+ * interrupt wakes, until there is something to read: a whole line in
+ * canonical mode, or bytes in non-canonical mode (termios, TCSETS).
  *
- * Also here: console_on_rootfs(), which gives init its fds 0, 1 and 2,
- * and console_interrupt(), where typed ^C will turn into SIGINT.
+ * Job control, as Linux does it: the console has a foreground process
+ * group (TIOCSPGRP, what tcsetpgrp() sets).  A typed ^C, ^\ or ^Z signals
+ * that group (console_interrupt); a process of the console's session in
+ * another group that reads the console, or changes its modes or its
+ * foreground group, gets SIGTTIN or SIGTTOU (tty_check_change).  Nest has
+ * no controlling terminals: the console is the controlling terminal of the
+ * session of whoever first sets its foreground group (the shell's).
+ *
+ * Also here: console_on_rootfs(), which gives init its fds 0, 1 and 2.
  */
 #include <nest/fs.h>
 #include <nest/console.h>
 #include <nest/sched.h>
 #include <nest/signal.h>
+#include <nest/pid.h>
 #include <nest/wait.h>
 #include <nest/spinlock.h>
+#include <nest/irqflags.h>
 #include <nest/uaccess.h>
 #include <nest/string.h>
 #include <nest/printk.h>
@@ -31,54 +42,34 @@
 /* Bytes moved per step between a user buffer and the console. */
 #define TTY_CHUNK	128
 
-/* struct termios as TCGETS returns it on i386: 4 flag words, c_line, c_cc[19]. */
-#define NCCS		19
-struct termios {
-	unsigned int c_iflag, c_oflag, c_cflag, c_lflag;
-	unsigned char c_line;
-	unsigned char c_cc[NCCS];
-};
-
-struct winsize {
-	unsigned short ws_row, ws_col, ws_xpixel, ws_ypixel;
-};
-
-/*
- * What TCGETS reports: Linux's tty_std_termios, which is exactly what
- * n_tty.c implements.  c_iflag ICRNL|IXON, c_oflag OPOST|ONLCR, c_cflag
- * B38400|CS8|CREAD|HUPCL, c_lflag ISIG|ICANON|ECHO|ECHOE|ECHOK|ECHOCTL|
- * ECHOKE|IEXTEN, c_cc INIT_C_CC (^C ^\ DEL ^U ^D, VMIN 1, ^Q ^S ^Z ^R ^O
- * ^W ^V).
- */
-static const struct termios tty_std_termios = {
-	.c_iflag = 0000400 | 0002000,
-	.c_oflag = 0000001 | 0000004,
-	.c_cflag = 0000017 | 0000060 | 0000200 | 0002000,
-	.c_lflag = 0000001 | 0000002 | 0000010 | 0000020 | 0000040 |
-		   0001000 | 0004000 | 0100000,
-	.c_cc = "\003\034\177\025\004\0\1\0\021\023\032\0\022\017\027\026\0",
-};
-
 static struct n_tty_data console_ldata;
 static DEFINE_SPINLOCK(console_ldata_lock);
 
 /*
+ * The console's foreground process group and the session it belongs to
+ * (Linux's tty->ctrl.pgrp and .session), each holding a reference; NULL
+ * until the first TIOCSPGRP.  Changed with interrupts off, because the
+ * serial interrupt reads console_pgrp (console_interrupt).
+ */
+static struct pid *console_pgrp, *console_session;
+
+/*
  * console_interrupt - ^C (SIGINT), ^\ (SIGQUIT) or ^Z (SIGTSTP) was typed
- * on the console.  n_tty has echoed it and flushed the input.
- *
- * HOOK for the process code: Linux sends @sig to the terminal's
- * foreground process group (isig() -> kill_pgrp(tty->pgrp)).  Nest has no
- * controlling terminals yet, so nothing is sent.  Called with the line
- * discipline locked and interrupts off; it must not sleep.
+ * on the console; n_tty has echoed it and flushed the input.  Send @sig to
+ * the foreground process group, as Linux's isig() -> kill_pgrp(tty->pgrp)
+ * (nothing before a group is set).  Called with the line discipline
+ * locked and interrupts off, often from the serial interrupt; no sleeping.
  */
 void console_interrupt(int sig)
 {
-	(void)sig;
+	if (console_pgrp)
+		kill_pgrp(console_pgrp, sig, 1);
 }
 
 /*
  * console_receive_input - feed the bytes the serial port received to the
- * line discipline.  Any context (interrupts may call it too).
+ * line discipline.  Any context: the serial interrupt calls it for every
+ * byte that arrives, readers before they look.
  */
 void console_receive_input(void)
 {
@@ -91,14 +82,14 @@ void console_receive_input(void)
 	spin_unlock_irqrestore(&console_ldata_lock, flags);
 }
 
-/* Is a finished line waiting, after taking in what has arrived? */
-static bool console_line_ready(void)
+/* Can a read take something now, after taking in what has arrived? */
+static bool console_input_ready(void)
 {
 	console_receive_input();
 	return n_tty_input_available(&console_ldata);
 }
 
-/* Take up to @nr bytes of the first line (see n_tty_read()). */
+/* Take up to @nr bytes (see n_tty_read()). */
 static size_t console_take(char *buf, size_t nr, bool *eol)
 {
 	unsigned long flags;
@@ -110,28 +101,81 @@ static size_t console_take(char *buf, size_t nr, bool *eol)
 	return n;
 }
 
+/* A snapshot of the console's modes. */
+static void console_get_termios(struct termios *t)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&console_ldata_lock, flags);
+	*t = console_ldata.termios;
+	spin_unlock_irqrestore(&console_ldata_lock, flags);
+}
+
+/* Does current ignore or block @sig?  Then job control does not stop it. */
+static bool is_ignored(int sig)
+{
+	return sigismember(&current->blocked, sig) ||
+	       current->sighand->action[sig - 1].sa.sa_handler == SIG_IGN;
+}
+
 /*
- * tty_read - one line at most: wait until a line is finished (or -EAGAIN
- * with O_NONBLOCK, -ERESTARTSYS on a signal), then copy it out.  Returns
- * the bytes read, 0 for ^D on an empty line, -EFAULT.
+ * tty_check_change - may current act on the console as its foreground
+ * does (read it with @sig SIGTTIN; change its modes or foreground group
+ * with SIGTTOU)?  Only a process of the console's session outside the
+ * foreground group may not: its group is sent @sig, which stops it, and
+ * the call is restarted once it continues, as Linux's __tty_check_change().
+ * Returns 0; -ERESTARTSYS after sending @sig; -EIO for a read while
+ * SIGTTIN is ignored or blocked (SIGTTOU ignored or blocked: 0, go ahead),
+ * or when the signal could not stop current.  Linux also answers -EIO in
+ * an orphaned process group; Nest does not check for that.  May be called
+ * from process context only.
+ */
+static int tty_check_change(int sig)
+{
+	struct pid *pgrp = task_pgrp(current);
+	unsigned long flags;
+	int ret = 0;
+
+	local_irq_save(flags);
+	if (!console_pgrp || pgrp == console_pgrp ||
+	    task_session(current) != console_session)
+		goto out;
+	if (is_ignored(sig)) {
+		if (sig == SIGTTIN)
+			ret = -EIO;
+		goto out;
+	}
+	kill_pgrp(pgrp, sig, 1);
+	/* A namespace init drops it: fail rather than restart for ever. */
+	ret = signal_pending(current) ? -ERESTARTSYS : -EIO;
+out:
+	local_irq_restore(flags);
+	return ret;
+}
+
+/*
+ * tty_read - wait until there is input (or -EAGAIN with O_NONBLOCK,
+ * -ERESTARTSYS on a signal), then copy it out: in canonical mode one line
+ * at most; in non-canonical mode what has arrived, once there are VMIN
+ * bytes (or @count, if less; VMIN 0 does not wait; VTIME is not
+ * implemented).  Returns the bytes read, 0 for ^D on an empty line,
+ * -EFAULT, or -EIO/-ERESTARTSYS from job control (tty_check_change).
  */
 static ssize_t tty_read(struct file *file, struct iov_iter *to, loff_t *ppos)
 {
 	size_t count = iov_iter_count(to), done = 0;
 	bool eol = false;
+	int err;
 
 	if (!count)
 		return 0;
+	err = tty_check_change(SIGTTIN);
+	if (err)
+		return err;
 	for (;;) {
-		if (!console_line_ready()) {
-			int err;
+		struct termios t;
 
-			if (file->f_flags & O_NONBLOCK)
-				return -EAGAIN;
-			err = wait_event_interruptible(serial_rx_wait, console_line_ready());
-			if (err)
-				return err;
-		}
+		console_receive_input();
 		while (done < count && !eol) {
 			char kbuf[TTY_CHUNK];
 			size_t n = console_take(kbuf, min(count - done, sizeof(kbuf)), &eol);
@@ -143,17 +187,30 @@ static ssize_t tty_read(struct file *file, struct iov_iter *to, loff_t *ppos)
 			if (!n)
 				break;
 		}
-		/*
-		 * Nothing taken and no line end: a ^C flushed the line between
-		 * the check and the take (possible once input is fed from the
-		 * interrupt).  That is not an end of file: wait again.
-		 */
-		if (done || eol)
+		console_get_termios(&t);
+		if (t.c_lflag & ICANON) {
+			/*
+			 * Nothing and no line end: no line yet, or a ^C
+			 * flushed it after the wake-up.  Not an end of file.
+			 */
+			if (done || eol)
+				return done;
+		} else if (done >= min((size_t)t.c_cc[VMIN], count)) {
 			return done;
+		}
+		if (file->f_flags & O_NONBLOCK)
+			return done ? (ssize_t)done : -EAGAIN;
+		err = wait_event_interruptible(serial_rx_wait, console_input_ready());
+		if (err)
+			return done ? (ssize_t)done : err;
 	}
 }
 
-/* tty_write - everything to the console; -EFAULT if nothing could be read. */
+/*
+ * tty_write - everything to the console; -EFAULT if nothing could be read.
+ * Each chunk goes out with interrupts off, so the echo of what is typed
+ * meanwhile comes between chunks, not inside one.
+ */
 static ssize_t tty_write(struct file *file, struct iov_iter *from, loff_t *ppos)
 {
 	size_t count = iov_iter_count(from), done = 0;
@@ -162,8 +219,11 @@ static ssize_t tty_write(struct file *file, struct iov_iter *from, loff_t *ppos)
 		char kbuf[TTY_CHUNK];
 		size_t want = min(count - done, sizeof(kbuf));
 		size_t n = copy_from_iter(kbuf, want, from);
+		unsigned long flags;
 
+		local_irq_save(flags);
 		console_write(kbuf, n);
+		local_irq_restore(flags);
 		done += n;
 		if (n < want)
 			return done ? (ssize_t)done : -EFAULT;
@@ -172,21 +232,137 @@ static ssize_t tty_write(struct file *file, struct iov_iter *from, loff_t *ppos)
 }
 
 /*
- * tty_ioctl - TCGETS (so isatty() and tcgetattr() work) and TIOCGWINSZ
- * (musl's isatty; a serial line has no size, so 0x0 as on Linux); -EFAULT
- * for a bad pointer, -ENOTTY for the rest.  TIOCGPGRP/TIOCSPGRP come with
- * job control.
+ * TCSETS, TCSETSW, TCSETSF: new modes from @arg.  Output is written
+ * synchronously, so there is never any to drain; TCSETSF also throws away
+ * unread input.  Readers are woken: what they may read has changed.
+ */
+static int set_termios(unsigned int cmd, const void __user *arg)
+{
+	struct termios t;
+	unsigned long flags;
+	int err = tty_check_change(SIGTTOU);
+
+	if (err)
+		return err;
+	if (copy_from_user(&t, arg, sizeof(t)))
+		return -EFAULT;
+	spin_lock_irqsave(&console_ldata_lock, flags);
+	if (cmd == TCSETSF)
+		n_tty_flush_input(&console_ldata);
+	n_tty_set_termios(&console_ldata, &t);
+	spin_unlock_irqrestore(&console_ldata_lock, flags);
+	wake_up(&serial_rx_wait);
+	return 0;
+}
+
+/* TCFLSH: throw away unread input (TCIFLUSH, TCIOFLUSH); output has none. */
+static int tty_flush(unsigned long queue)
+{
+	unsigned long flags;
+	int err = tty_check_change(SIGTTOU);
+
+	if (err)
+		return err;
+	if (queue != TCIFLUSH && queue != TCOFLUSH && queue != TCIOFLUSH)
+		return -EINVAL;
+	if (queue != TCOFLUSH) {
+		spin_lock_irqsave(&console_ldata_lock, flags);
+		n_tty_flush_input(&console_ldata);
+		spin_unlock_irqrestore(&console_ldata_lock, flags);
+	}
+	return 0;
+}
+
+/*
+ * TIOCGPGRP: the foreground process group as current's namespace numbers
+ * it (0 if none is set, or it cannot see it).  -ENOTTY from another
+ * session than the console's, whose controlling terminal it is not.
+ */
+static int tiocgpgrp(int __user *p)
+{
+	unsigned long flags;
+	int nr;
+
+	local_irq_save(flags);
+	if (console_session && task_session(current) != console_session) {
+		local_irq_restore(flags);
+		return -ENOTTY;
+	}
+	nr = pid_vnr(console_pgrp);
+	local_irq_restore(flags);
+	return put_user(nr, p);
+}
+
+/*
+ * TIOCSPGRP: make process group *@p (a number in current's namespace) the
+ * foreground one, as Linux's tiocspgrp().  The first call also makes the
+ * console the controlling terminal of current's session.  Errors:
+ * -ENOTTY from another session, -EFAULT, -EINVAL for a negative number,
+ * -ESRCH if no such group, -EPERM if it is in another session; and job
+ * control's (a background caller gets SIGTTOU unless it ignores it).
+ */
+static int tiocspgrp(int __user *p)
+{
+	struct pid *pgrp, *old_pgrp, *old_session;
+	struct task_struct *leader;
+	unsigned long flags;
+	int nr, err;
+
+	if (console_session && task_session(current) != console_session)
+		return -ENOTTY;
+	err = tty_check_change(SIGTTOU);
+	if (err)
+		return err == -EIO ? -ENOTTY : err;
+	if (get_user(nr, p))
+		return -EFAULT;
+	if (nr < 0)
+		return -EINVAL;
+	pgrp = find_vpid(nr);
+	if (!pgrp)
+		return -ESRCH;
+	leader = pid_task(pgrp, PIDTYPE_PGID);
+	if (!leader || task_session(leader) != task_session(current))
+		return -EPERM;
+
+	local_irq_save(flags);
+	old_pgrp = console_pgrp;
+	old_session = console_session;
+	console_pgrp = get_pid(pgrp);
+	console_session = get_pid(task_session(current));
+	local_irq_restore(flags);
+	put_pid(old_pgrp);
+	put_pid(old_session);
+	return 0;
+}
+
+/*
+ * tty_ioctl - the terminal's requests: TCGETS and TCSETS/TCSETSW/TCSETSF
+ * (struct termios, <uapi/termbits.h>), TCFLSH, TIOCGPGRP and TIOCSPGRP,
+ * TIOCGWINSZ (a serial line has no size: 0x0, as on Linux).  -EFAULT for
+ * a bad pointer, -ENOTTY for anything else.
  */
 static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
+	void __user *argp = (void __user *)arg;
 	struct winsize ws = { 0 };
+	struct termios t;
 
 	switch (cmd) {
 	case TCGETS:
-		return copy_to_user((void __user *)arg, &tty_std_termios,
-				    sizeof(tty_std_termios)) ? -EFAULT : 0;
+		console_get_termios(&t);
+		return copy_to_user(argp, &t, sizeof(t)) ? -EFAULT : 0;
+	case TCSETS:
+	case TCSETSW:
+	case TCSETSF:
+		return set_termios(cmd, argp);
+	case TCFLSH:
+		return tty_flush(arg);
+	case TIOCGPGRP:
+		return tiocgpgrp(argp);
+	case TIOCSPGRP:
+		return tiocspgrp(argp);
 	case TIOCGWINSZ:
-		return copy_to_user((void __user *)arg, &ws, sizeof(ws)) ? -EFAULT : 0;
+		return copy_to_user(argp, &ws, sizeof(ws)) ? -EFAULT : 0;
 	default:
 		return -ENOTTY;
 	}

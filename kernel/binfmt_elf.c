@@ -156,7 +156,7 @@ int load_elf_binary(struct linux_binprm *bprm)
 {
 	const struct elf32_hdr *eh = (const struct elf32_hdr *)bprm->buf;
 	struct elf32_phdr *phdrs;
-	unsigned long end = 0, first_load = ~0UL;
+	unsigned long end = 0, first_load = ~0UL, last_stop = 0;
 	loff_t pos;
 	size_t size;
 	int i, ret = -ENOEXEC;
@@ -189,12 +189,18 @@ int load_elf_binary(struct linux_binprm *bprm)
 			goto out;
 		start = ph->p_vaddr & PAGE_MASK;
 		stop = PAGE_ALIGN(ph->p_vaddr + ph->p_memsz);
-		ret = insert_vm_area(bprm->mm, start, stop, elf_vm_flags(ph->p_flags));
-		if (ret) {
-			/* Two segments sharing a page: linkers for i386 do not do that. */
-			ret = ret == -ENOMEM ? -ENOEXEC : ret;
+		/*
+		 * Segments in address order (as ELF requires), none sharing a
+		 * page with the one before: linkers for i386 do not do that.
+		 * Checked here, so that an error from insert_vm_area() is
+		 * only ever its own: no memory for the area.
+		 */
+		if (start < last_stop)
 			goto out;
-		}
+		last_stop = stop;
+		ret = insert_vm_area(bprm->mm, start, stop, elf_vm_flags(ph->p_flags));
+		if (ret)
+			goto out;
 		/* The file's bytes; the partial page after them stays zero. */
 		ret = load_segment_data(bprm, ph->p_vaddr, ph->p_offset, ph->p_filesz);
 		if (ret)

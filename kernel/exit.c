@@ -19,6 +19,7 @@
 #include <nest/syscalls.h>
 #include <nest/uaccess.h>
 #include <nest/errno.h>
+#include <nest/limits.h>
 #include <nest/bug.h>
 #include <nest/printk.h>
 #include <nest/reboot.h>
@@ -324,6 +325,9 @@ SYSCALL_DEFINE4(wait4, int, upid, int __user *, stat_addr, int, options,
 
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WCLONE | __WALL))
 		return -EINVAL;
+	/* -INT_MIN is undefined; Linux answers ESRCH (kernel_wait4()). */
+	if (upid == INT_MIN)
+		return -ESRCH;
 	if (upid == -1) {
 		wo.wo_type = PIDTYPE_MAX;
 	} else if (upid < 0) {

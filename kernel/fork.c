@@ -156,6 +156,7 @@ static struct task_struct *copy_process(unsigned long clone_flags, unsigned long
 	p->exit_signal = clone_flags & CSIGNAL;
 	p->restore_sigmask = false;
 	p->kthread_should_stop = false;
+	p->fail_nth = 0;		/* a countdown is the writer's own, as Linux's */
 	p->start_jiffies = jiffies;
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->children);

@@ -36,6 +36,7 @@
 #include <nest/syscalls.h>
 #include <nest/binfmts.h>
 #include <nest/fs.h>
+#include <nest/mount.h>
 #include <nest/string.h>
 #include <nest/errno.h>
 #include <nest/fpu.h>
@@ -101,6 +102,9 @@ static int kernel_init(void *unused)
 	populate_rootfs();
 	if (console_on_rootfs() < 0)
 		pr_err("Warning: unable to open an initial console.\n");
+	/* /proc, viewing the initial pid namespace (fs/proc/root.c). */
+	if (init_mount("proc", "/proc", "proc", 0, NULL))
+		pr_warn("Warning: unable to mount /proc.\n");
 
 	workqueue_init();	/* its workers are made by kthreadd, running now */
 	ktest_main();		/* powers off if ktest= or crash= was given */

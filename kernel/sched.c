@@ -28,6 +28,7 @@
 #include <nest/nsproxy.h>
 #include <nest/interrupt.h>
 #include <nest/syscalls.h>
+#include <nest/binfmts.h>
 #include "workqueue_internal.h"
 
 extern char boot_stack[];
@@ -120,8 +121,11 @@ static void context_switch(struct task_struct *prev, struct task_struct *next)
 
 	/* A kernel thread has no mm of its own: it borrows the last one's. */
 	next->active_mm = mm;
-	if (mm != prev->active_mm)
+	if (mm != prev->active_mm) {
 		write_cr3(__pa(mm->pgd));
+		/* GDB: next's program (its AT_EXECFN string, readable now). */
+		gdb_user_image_hook((const char *)mm->env_end);
+	}
 	load_sp0(next->thread.sp0);
 	fpu_switch_out(prev);
 	fpu_switch_in(next);
@@ -160,7 +164,7 @@ void schedule(void)
 			dequeue_task(prev);
 	}
 	if (prev->state == TASK_RUNNING && prev->on_rq) {
-		/* Round-robin: to the back of the queue, with a fresh slice. */
+		/* Round-robin: to the back of the queue (the tick refills its slice). */
 		list_move_tail(&prev->run_list, &run_queue);
 	}
 	if (!prev->time_slice)

@@ -6,9 +6,12 @@
  * write the byte.  That is slow but works from any context, even from a
  * panic with interrupts off.  Input is interrupt driven: the UART raises
  * IRQ 4 when a byte arrives, and the handler moves it into a ring buffer
- * that serial_getc() drains.
+ * that serial_getc() drains, then has the console's line discipline take
+ * it from there (console_receive_input in fs/tty.c), so a typed ^C
+ * signals even while no one reads.
  */
 #include <nest/console.h>
+#include <nest/fs.h>
 #include <nest/interrupt.h>
 #include <nest/io.h>
 #include <nest/irqflags.h>
@@ -102,9 +105,16 @@ static irqreturn_t serial_interrupt(int irq, void *dev_id)
 		}
 		rx.buf[rx.head++ % RX_BUF_SIZE] = c;
 	}
-	if (any)
+	if (any) {
+		console_receive_input();	/* on to the line discipline (fs/tty.c) */
 		wake_up(&serial_rx_wait);
-	return any ? IRQ_HANDLED : IRQ_NONE;
+	}
+	/*
+	 * Nothing waiting is no stray interrupt: a byte that arrived while
+	 * the loop above ran raised the (edge-triggered) line again, and
+	 * the loop took it already.  Bursts of typed input do that.
+	 */
+	return IRQ_HANDLED;
 }
 
 void serial_enable_rx_irq(void)

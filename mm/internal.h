@@ -14,5 +14,7 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 void free_pgtables(struct mm_struct *mm);
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		    struct vm_area_struct *vma);
+/* Drop the TLB's user entries if @mm is the loaded address space. */
+void flush_tlb_mm(struct mm_struct *mm);
 
 #endif /* MM_INTERNAL_H */

@@ -3,7 +3,8 @@
  * destroying an mm, the VMA list, and the brk, mmap2 and munmap calls.
  *
  * Called by kernel/fork.c (dup_mm), kernel/exit.c (mmput), kernel/exec.c
- * (mm_alloc, insert_vm_area) and mm/fault.c (find_vma).
+ * (mm_alloc, insert_vm_area) and mm/memory.c (find_vma); the pages
+ * themselves are mm/memory.c's (copy-on-write at fork).
  */
 #include <nest/mman.h>
 #include <nest/mm.h>
@@ -209,10 +210,17 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	list_for_each_entry(vma, &oldmm->mmap, vm_list) {
 		if (insert_vm_area(mm, vma->vm_start, vma->vm_end, vma->vm_flags) ||
 		    copy_page_range(mm, oldmm, vma)) {
+			/* Some of oldmm's pages may be write-protected already. */
+			flush_tlb_mm(oldmm);
 			mmput(mm);
 			return NULL;
 		}
 	}
+	/*
+	 * oldmm's PTEs lost _PAGE_RW: the CPU must not keep writing through
+	 * the entries it cached before (Linux's flush_tlb_mm() in dup_mmap()).
+	 */
+	flush_tlb_mm(oldmm);
 	return mm;
 }
 

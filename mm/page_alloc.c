@@ -20,6 +20,7 @@
 #include <nest/printk.h>
 #include <nest/string.h>
 #include <nest/spinlock.h>
+#include <nest/fault-inject.h>
 
 struct free_area {
 	struct list_head free_list;	/* first pages of the free blocks */
@@ -129,7 +130,8 @@ static void prep_new_pages(struct page *page, gfp_t gfp, unsigned int order)
 		}
 	}
 	if (gfp & __GFP_ZERO)
-		memset(page_address(page), 0, n * PAGE_SIZE);
+		for (i = 0; i < n; i++)
+			clear_page(page_address(page + i));
 }
 
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
@@ -143,6 +145,10 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 			WARN_ON(order >= MAX_ORDER);
 		return NULL;
 	}
+	/* Fault injection (include/nest/fault-inject.h): fail on purpose. */
+	if (should_fail_alloc_page(gfp, order,
+				   (unsigned long)__builtin_return_address(0)))
+		return NULL;
 	spin_lock_irqsave(&zone_lock, flags);
 	page = __rmqueue_smallest(order);
 	if (page)

@@ -11,7 +11,8 @@
  * apart by PG_slab on the block's head page.
  *
  * Called by everything that allocates memory and by kernel/ktest.c (leak
- * gate); calls mm/slab.c and mm/page_alloc.c.
+ * gate); calls mm/slab_geometry.c to lay out a new cache, mm/slab.c for
+ * everything else, and mm/page_alloc.c.
  */
 #include <nest/slab.h>
 #include <nest/mm.h>
@@ -19,6 +20,7 @@
 #include <nest/string.h>
 #include <nest/printk.h>
 #include <nest/bug.h>
+#include <nest/fault-inject.h>
 
 /* The flags kmem_cache_create() accepts. */
 #define SLAB_CREATE_MASK	(SLAB_HWCACHE_ALIGN | SLAB_DEBUG_FLAGS | SLAB_PANIC)
@@ -103,6 +105,9 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 	err = __kmem_cache_create(s, name, size, align, flags, ctor);
 	if (err)
 		goto out_free;
+	/* Armed fault injection sends every cache to should_fail(). */
+	if (failslab.armed)
+		s->flags |= SLAB_FAILSLAB;
 
 	spin_lock_irqsave(&slab_caches_lock, irqflags);
 	list_add(&s->list, &slab_caches);

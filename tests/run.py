@@ -16,6 +16,9 @@ Usage (from anywhere; paths are relative to the top of the tree):
    "not ok", or a missing plan is one more failure, host:<binary>.
 2. Boot runs: every entry of tests/boot_tests.py, booted once under QEMU by
    tools/nest-run.py.  Results are ktest:<suite>:<case> and boot:<name>.
+3. User tests: tests/user_tests.py, each program as init (user:<name>).
+4. GDB sessions: every entry of tests/gdb/gdb_tests.py, a paused QEMU and
+   gdb -batch running a script of checks.  Results are gdb:<session>:<check>.
 
 Transcripts go to build/test-logs/<name>.log.  The last line printed is
 always "N passed, N failed" (", N skipped" if any), and the exit status is
@@ -48,6 +51,11 @@ Result = nest.Result
 sys.path.insert(0, str(ROOT / "tests"))
 from boot_tests import BOOT_TESTS  # noqa: E402
 import user_tests  # noqa: E402
+
+# tests/gdb/ is no package (and must not shadow GDB's own `gdb` module): by path.
+_spec = importlib.util.spec_from_file_location("gdb_tests", ROOT / "tests" / "gdb" / "gdb_tests.py")
+gdb_tests = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(gdb_tests)
 
 
 # --------------------------------------------------------------------------
@@ -115,10 +123,19 @@ def shown(path):
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
+def is_ubsan_build():
+    """Was the kernel in BUILD compiled with UBSan (make UBSAN=1)?"""
+    stamp = BUILD / ".flags"            # the Makefile's record of its flags
+    return stamp.is_file() and "-fsanitize=undefined" in stamp.read_text()
+
+
 def run_boot_test(t):
     """Boot one entry of BOOT_TESTS; returns (results, log path)."""
     image = KERNEL if t["mode"] == "kernel" else BUILD / t.get("iso", "nest.iso")
     log = LOGS / f"{t['name']}.log"
+    if t.get("needs") == "ubsan" and not is_ubsan_build():
+        return [Result(f"boot:{t['name']}", "skip",
+                       "not a UBSan kernel (make test-ubsan runs it)")], None
     if not image.is_file():
         why = f"{shown(image)} not found: run make first"
         return [Result(f"boot:{t['name']}", "not ok", why)], None
@@ -199,6 +216,7 @@ def main(argv=None):
                    and re.search(args.only, f.name))
     boots = [t for t in BOOT_TESTS if re.search(args.only, t["name"])]
     users = [t for t in user_tests.USER_TESTS if re.search(args.only, f"user:{t['name']}")]
+    gdbs = [t for t in gdb_tests.GDB_TESTS if re.search(args.only, f"gdb:{t['name']}")]
     if args.list:
         for f in hosts:
             print(f"host  {shown(f)}")
@@ -206,6 +224,9 @@ def main(argv=None):
             print(f"boot  {t['name']:24} {t['mode']:6} {t['append'] or ''}")
         for t in users:
             print(f"user  {t['name']:24} init=/tests/{t['name']}")
+        for t in gdbs:
+            print(f"gdb   {t['name']:24} {t['append'] or 'PROG=' + t['prog']} "
+                  f"(tests/gdb/{t['script']})")
         return 0
 
     results = []
@@ -238,6 +259,15 @@ def main(argv=None):
                if ok else f"NOT on Linux (comparison skipped: {why})"))
         with ThreadPoolExecutor(max_workers=max(1, args.j)) as pool:
             for res, log in pool.map(run_user_test, users):
+                report(res, log)
+                results += res
+
+    if gdbs:
+        print(f"# gdb sessions: {gdb_tests.GDB} -batch with tools/gdb/nest.gdb, "
+              "QEMU paused at reset")
+        with ThreadPoolExecutor(max_workers=max(1, args.j)) as pool:
+            for res, log in pool.map(lambda t: gdb_tests.run_gdb_test(t, BUILD, LOGS), gdbs):
+                res = [Result(r.name, r.status, r.reason) for r in res]
                 report(res, log)
                 results += res
 
@@ -340,6 +370,8 @@ def self_test():
           ["timeout (killed after 5s)", "missing expected output /Nest/"])
     check("run-bug-line", judge(33, "BUG: sleeping in irq\n", False),
           ["unexpected: BUG: sleeping in irq"])
+    check("run-ubsan-line", judge(33, "[ 0.1] UBSAN: shift-out-of-bounds in x.c:4:9\n", False),
+          ["unexpected: [ 0.1] UBSAN: shift-out-of-bounds in x.c:4:9"])
 
     # Host TAP.
     check("host-fail", parse_host_tap("test_x", HOST_SAMPLE, 1),

@@ -79,6 +79,26 @@ USER_TESTS = [
     {"name": "misc", "args": [], "timeout": 60},
     {"name": "many_procs", "args": [], "timeout": 120},
     {"name": "stop", "args": [], "timeout": 60},
+    # Pid namespaces (tests/user/pidns_*.c, helpers in pidns.h).  On Nest
+    # under TCG stress takes ~22 s and wrap ~66 s (32,769 forks).
+    {"name": "pidns_create", "args": [], "timeout": 60},
+    {"name": "pidns_translate", "args": [], "timeout": 60},
+    {"name": "pidns_kill", "args": [], "timeout": 60},
+    {"name": "pidns_init_signals", "args": [], "timeout": 60},
+    {"name": "pidns_reaper", "args": [], "timeout": 60},
+    {"name": "pidns_lifetime", "args": [], "timeout": 60},
+    {"name": "pidns_stress", "args": [], "timeout": 180},
+    {"name": "pidns_wrap", "args": [], "timeout": 300},
+    # Arguments that found kernel bugs (the fuzzer, UBSan, fault injection).
+    {"name": "regress", "args": [], "timeout": 60},
+    # /proc and the tools that read it (tests/user/proc_*.c, helpers in
+    # proc.h); ps_golden runs build/user/linux/bin/{ps,pstree,slabinfo}
+    # on Linux, /bin/... on Nest (found from argv[0]).
+    {"name": "proc_self", "args": [], "timeout": 60},
+    {"name": "proc_nspid", "args": [], "timeout": 60},
+    {"name": "proc_reap", "args": [], "timeout": 60},
+    {"name": "proc_files", "args": [], "timeout": 60},
+    {"name": "ps_golden", "args": [], "timeout": 60},
 ]
 
 NOFILE = 1024                       # Nest's RLIMIT_NOFILE; Linux's usual default

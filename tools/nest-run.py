@@ -318,7 +318,8 @@ def check_run(status, text, timed_out, *, timeout=60, expect=(),
             what += ": " + text.rstrip().splitlines()[-1]   # e.g. bad option
         problems.append(what)
     if not expect_panic:
-        for m in re.finditer(r"^.*(BUG:|Kernel panic).*$", text, re.M):
+        # A UBSan report (kernel/ubsan.c) fails a run as a BUG does.
+        for m in re.finditer(r"^.*(BUG:|UBSAN:|Kernel panic).*$", text, re.M):
             if not (panic and m.group(0) == panic.group(0) and status == EXIT_PANIC):
                 problems.append(f"unexpected: {m.group(0).strip()}")
                 break

@@ -18,7 +18,7 @@
 #define MAX_ARG_STRLEN		(32 * 4096)	/* one string: Linux's limit */
 #define MAX_ARG_TOTAL		(128 * 1024)	/* all strings; beyond: E2BIG */
 #define AT_RANDOM_BYTES		16
-#define AUXV_ENTRIES		18	/* pairs, AT_NULL included */
+#define AUXV_ENTRIES		17	/* pairs, AT_NULL included */
 
 struct file;
 struct mm_struct;
@@ -63,5 +63,14 @@ int copy_to_new_mm(struct mm_struct *mm, unsigned long addr, const void *src, si
 int copy_from_new_mm(struct mm_struct *mm, unsigned long addr, void *dst, size_t len);
 /* The point of no return of an exec: install bprm->mm as current's. */
 void begin_new_exec(struct linux_binprm *bprm);
+
+/*
+ * gdb_user_image_hook - does nothing; GDB's helpers (tools/gdb/) break on it
+ * to load the symbols of the user program now mapped.  Called by exec
+ * (@path: the file name, a kernel string) and by the scheduler when it
+ * switches to another address space (@path: the AT_EXECFN string at the
+ * top of the new user stack, readable because its page tables are loaded).
+ */
+void gdb_user_image_hook(const char *path);
 
 #endif /* NEST_BINFMTS_H */

@@ -68,12 +68,25 @@ loff_t i_size_read_file(struct file *file);
 #define UIO_FASTIOV	8
 
 /* Path walk flags (Linux's values). */
+#define LOOKUP_FOLLOW		0x0001	/* follow a symbolic link in the last component */
 #define LOOKUP_DIRECTORY	0x0002	/* the last component must be a directory */
+
+/* Symbolic links: most followed in one walk, and most nested (Linux's limits). */
+#define MAXSYMLINKS		40
+#define MAX_NESTED_LINKS	8
 
 static inline bool d_is_dir(const struct dentry *dentry)
 {
 	return S_ISDIR(dentry->d_inode->i_mode);
 }
+
+static inline bool d_is_symlink(const struct dentry *dentry)
+{
+	return S_ISLNK(dentry->d_inode->i_mode);
+}
+
+/* Is @dentry the root of a file system (the tree's, or a mounted one's)? */
+#define IS_ROOT(dentry)	((dentry) == (dentry)->d_parent)
 
 /* Was @dentry's name removed (unlink, rmdir)?  The root never is. */
 static inline bool d_unlinked(const struct dentry *dentry)
@@ -118,6 +131,7 @@ extern struct kmem_cache *names_cachep;
 struct dentry *d_alloc(struct dentry *parent, const char *name, unsigned int len);
 struct dentry *d_make_root(struct inode *root_inode);
 void d_add(struct dentry *dentry, struct inode *inode);
+void d_instantiate(struct dentry *dentry, struct inode *inode);
 void d_delete(struct dentry *dentry);
 struct dentry *dget(struct dentry *dentry);
 void dput(struct dentry *dentry);
@@ -184,6 +198,7 @@ int do_mknodat(struct fs_struct *fs, const char *name, umode_t mode, dev_t dev);
 int do_mkdirat(struct fs_struct *fs, const char *name, umode_t mode);
 int do_rmdir(struct fs_struct *fs, const char *name);
 int do_unlinkat(struct fs_struct *fs, const char *name);
+int do_readlinkat(struct fs_struct *fs, const char *name, char *buf, int bufsiz);
 
 /* fs/open.c */
 int do_truncate(struct inode *inode, loff_t length);
@@ -213,12 +228,18 @@ int do_pipe_flags(int *fd, int flags);
 /* fs/n_tty.c, fs/tty.c: the console */
 void n_tty_init(struct n_tty_data *ldata, void (*echo)(const char *, size_t),
 		void (*isig)(int sig));
+extern const struct termios tty_std_termios;
 void n_tty_receive_char(struct n_tty_data *ldata, unsigned char c);
+void n_tty_set_termios(struct n_tty_data *ldata, const struct termios *t);
+void n_tty_flush_input(struct n_tty_data *ldata);
 bool n_tty_input_available(const struct n_tty_data *ldata);
 size_t n_tty_read(struct n_tty_data *ldata, char *buf, size_t nr, bool *eol);
 void tty_init(void);
 void console_receive_input(void);
 void console_interrupt(int sig);
+
+/* fs/proc/root.c: register the proc file system (vfs_caches_init()). */
+void proc_root_init(void);
 
 /* fs/initramfs.c */
 const char *unpack_to_rootfs(const char *buf, unsigned long len, struct dentry *root);

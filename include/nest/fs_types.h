@@ -19,6 +19,8 @@
 #include <nest/list.h>
 #include <nest/wait.h>
 #include <nest/limits.h>		/* PATH_MAX 4096, NAME_MAX 255 */
+#include <uapi/ioctls.h>		/* TCGETS, FIONREAD, ... */
+#include <uapi/termbits.h>		/* struct termios */
 
 typedef long long loff_t;
 typedef unsigned short umode_t;
@@ -66,6 +68,7 @@ typedef u32 dev_t;
 
 #define S_IRWXUGO	00777
 #define S_IALLUGO	07777
+#define S_IRUGO		00444
 #define S_IXUGO		00111
 
 /* access() modes (include/uapi/linux/fcntl.h: F_OK, R_OK...). */
@@ -91,6 +94,9 @@ struct dir_context;
 struct iov_iter;
 struct pipe_inode_info;
 struct page;
+struct pid;
+struct proc_fs_info;
+struct proc_entry;
 
 /*
  * What a file can do; any member may be NULL.  Every function returns a
@@ -114,8 +120,21 @@ struct file_operations {
  * What a directory inode can do to its names.  @dentry is a new, unlinked
  * dentry under @dir carrying the name; on success the operation attaches
  * an inode to it and links it in (d_add).  unlink/rmdir take a linked one.
+ *
+ * lookup is for a file system whose names are not all in the dcache
+ * (procfs): the walk calls it when d_lookup() finds nothing.  It gives
+ * @dentry an inode (d_instantiate() or d_add()) and returns NULL, or
+ * returns ERR_PTR(-ENOENT) for a name that does not exist (Nest keeps no
+ * negative dentries, so "not there" is an error, unlike Linux).
+ *
+ * get_link is a symbolic link's target: it writes up to @buflen bytes
+ * (no NUL) into @buf and returns the length, or -errno.  The walk follows
+ * it; readlink() copies it out (Linux splits this into get_link and
+ * readlink).
  */
 struct inode_operations {
+	struct dentry *(*lookup)(struct inode *dir, struct dentry *dentry, unsigned int flags);
+	int (*get_link)(struct dentry *dentry, char *buf, int buflen);
 	int (*create)(struct inode *dir, struct dentry *dentry, umode_t mode);
 	int (*mkdir)(struct inode *dir, struct dentry *dentry, umode_t mode);
 	int (*mknod)(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev);
@@ -150,6 +169,11 @@ struct inode {
 			unsigned long i_pages_max;	/* length of i_pages[] */
 		};
 		struct pipe_inode_info *i_pipe;	/* a pipe (fs/pipe.c) */
+		struct {		/* a /proc file (fs/proc/) */
+			struct proc_fs_info *fs_info;	/* its mount's: the pid namespace */
+			struct pid *pid;	/* /proc/PID/...: the process (referenced) */
+			const struct proc_entry *entry;	/* which file it is */
+		} i_proc;
 	};
 	void *i_private;		/* for the file system's use */
 };
@@ -189,6 +213,15 @@ struct dentry {
 };
 
 #define DCACHE_UNLINKED	0x0001	/* removed from its directory */
+/*
+ * Made by a file system's lookup and never put on its directory's list:
+ * freed at its last dput(), so the next walk asks the file system again
+ * (procfs, whose /proc/PID come and go with the processes; Linux frees such
+ * dentries through d_op->d_delete and DCACHE_DONTCACHE).
+ */
+#define DCACHE_DONTCACHE	0x0002
+/* A directory with a file system mounted on it (fs/namespace.c). */
+#define DCACHE_MOUNTED	0x0004
 
 /* The first position a directory's children get; 0 is ".", 1 is "..". */
 #define DIR_FIRST_CHILD_OFF	2
@@ -324,29 +357,19 @@ struct pipe_inode_info {
 };
 
 /*
- * ioctl requests Nest knows, Linux's numbers (asm-generic/ioctls.h).  They
- * are user ABI and would sit in include/uapi/ in a header of their own.
- */
-#define TCGETS		0x5401	/* get the struct termios */
-#define TIOCGPGRP	0x540F	/* the terminal's foreground process group */
-#define TIOCSPGRP	0x5410
-#define TIOCGWINSZ	0x5413	/* get the struct winsize */
-#define FIONREAD	0x541B	/* bytes ready to read */
-#define FIONBIO		0x5421	/* set or clear O_NONBLOCK */
-#define FIONCLEX	0x5450	/* clear close-on-exec */
-#define FIOCLEX		0x5451	/* set close-on-exec */
-
-/*
- * The console's line discipline (fs/n_tty.c), Linux's n_tty in canonical
- * mode.  Input bytes go into a ring of N_TTY_BUF_SIZE; three counters
- * that only grow (the slot is counter & (N_TTY_BUF_SIZE - 1)) split it:
+ * The console's line discipline (fs/n_tty.c), Linux's n_tty.  Input bytes
+ * go into a ring of N_TTY_BUF_SIZE; three counters that only grow (the
+ * slot is counter & (N_TTY_BUF_SIZE - 1)) split it:
  *
  *   read_tail .. canon_head   finished lines, waiting for read()
  *   canon_head .. read_head   the line being typed (and edited)
  *
  * The last byte of each finished line has its bit set in read_flags: a
- * '\n', or a NUL standing for an end of file (Ctrl-D), which read() does
- * not return.
+ * '\n', a NUL standing for an end of file (Ctrl-D), which read() does
+ * not return, or whatever byte was last when ICANON was turned on (what
+ * was typed until then is "pushed" as a line, as in Linux).  In
+ * non-canonical mode (ICANON clear) there are no lines: everything from
+ * read_tail to read_head can be read, and canon_head stays at read_tail.
  */
 #define N_TTY_BUF_SIZE	4096
 
@@ -354,6 +377,7 @@ struct n_tty_data {
 	unsigned char read_buf[N_TTY_BUF_SIZE];
 	unsigned long read_flags[N_TTY_BUF_SIZE / BITS_PER_LONG];
 	size_t read_head, canon_head, read_tail;
+	struct termios termios;		/* the modes (TCGETS, TCSETS) */
 	void (*echo)(const char *s, size_t len);	/* show typed input */
 	void (*isig)(int sig);		/* Ctrl-C, Ctrl-\, Ctrl-Z: signal the reader */
 };

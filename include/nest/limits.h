@@ -1,4 +1,4 @@
-/* include/nest/limits.h - Linux's limits on names and paths. */
+/* include/nest/limits.h - Linux's limits on names and paths, and of int. */
 #ifndef NEST_LIMITS_H
 #define NEST_LIMITS_H
 
@@ -7,6 +7,11 @@
 #endif
 #ifndef NAME_MAX
 #define NAME_MAX	255	/* bytes in one file name */
+#endif
+
+#ifndef INT_MAX
+#define INT_MAX		((int)(~0U >> 1))
+#define INT_MIN		(-INT_MAX - 1)
 #endif
 
 #endif /* NEST_LIMITS_H */

@@ -43,6 +43,10 @@ enum pageflags {
 	PG_tail,	/* any other page of a compound block */
 };
 
+/* See struct page's page directory fields and mm/memory.c. */
+#define PGD_USED_WORDS	3
+#define PGD_USED_SPAN	(32UL << 20)	/* 3 x 32 bits x 32 MiB = 3 GiB of user space */
+
 /*
  * One per physical page.  The union holds what the page's current owner
  * needs; the flags say which owner that is.  Kept small: 128 MiB of RAM
@@ -64,6 +68,15 @@ struct page {
 		};
 		struct {			/* PG_tail: rest of a compound block */
 			struct page *first_page;
+		};
+		struct {			/* a user page table (mm/memory.c) */
+			/* Its present PTEs all lie in [pt_lo, pt_hi): fork and exit scan only those. */
+			unsigned short pt_lo;
+			unsigned short pt_hi;
+		};
+		struct {			/* a page directory (mm/memory.c) */
+			/* A bit per PGD_USED_SPAN of user space that may have page tables. */
+			u32 pgd_used[PGD_USED_WORDS];
 		};
 	};
 	unsigned char compound_order;	/* PG_head: order of the block */
@@ -136,6 +149,77 @@ void free_pages(unsigned long addr, unsigned int order);
 #define __free_page(page)	__free_pages(page, 0)
 #define __get_free_page(gfp)	__get_free_pages(gfp, 0)
 #define free_page(addr)		free_pages(addr, 0)
+
+/*
+ * ---- page reference counts (as Linux's get_page/put_page) ----
+ *
+ * A page from alloc_pages() starts with one reference, its allocator's.
+ * A user page shared copy-on-write between address spaces after fork()
+ * (mm/memory.c) has one per page-table entry that maps it; the last
+ * put_page() frees it.  __free_pages() still insists on exactly one
+ * reference, so freeing a page someone else maps is caught where it
+ * happens.  Plain ints, no atomics: Nest has one CPU, its kernel is not
+ * preemptible, and no interrupt handler maps or unmaps user pages.
+ */
+static inline int page_count(const struct page *page)
+{
+	return page->_refcount;
+}
+
+/* Take one more reference on @page (it must have one already). */
+static inline void get_page(struct page *page)
+{
+	page->_refcount++;
+}
+
+/* Drop a reference on order-0 page @page; the last one frees it. */
+static inline void put_page(struct page *page)
+{
+	if (page->_refcount == 1)
+		__free_pages(page, 0);	/* BUG_ONs a page that was free already */
+	else
+		page->_refcount--;
+}
+
+/*
+ * copy_page, clear_page - one page, a 32-bit word at a time (Linux i386's
+ * names).  rep movsl/stosl: 1024 iterations, where the byte loops of
+ * memcpy()/memset() take about 4096 x 4 instructions; fork, the
+ * copy-on-write fault and every zeroed page go through these.
+ */
+#ifdef NEST_HOST
+/* Host unit tests: any machine, and ASan sees the accesses. */
+#include <nest/string.h>
+static inline void copy_page(void *to, const void *from)
+{
+	memcpy(to, from, PAGE_SIZE);
+}
+
+static inline void clear_page(void *page)
+{
+	memset(page, 0, PAGE_SIZE);
+}
+#else
+static inline void copy_page(void *to, const void *from)
+{
+	unsigned long d0, d1, d2;
+
+	asm volatile("rep movsl"
+		     : "=&c"(d0), "=&D"(d1), "=&S"(d2)
+		     : "0"(PAGE_SIZE / 4), "1"(to), "2"(from)
+		     : "memory");
+}
+
+static inline void clear_page(void *page)
+{
+	unsigned long d0, d1;
+
+	asm volatile("rep stosl"
+		     : "=&c"(d0), "=&D"(d1)
+		     : "a"(0), "0"(PAGE_SIZE / 4), "1"(page)
+		     : "memory");
+}
+#endif /* NEST_HOST */
 
 /* Counters, for /proc/meminfo, for tests' leak checks and for the report. */
 unsigned long nr_free_pages(void);

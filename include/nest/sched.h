@@ -127,6 +127,7 @@ struct task_struct {
 	bool kthread_should_stop;
 
 	char comm[TASK_COMM_LEN];	/* the executable's name */
+	unsigned int fail_nth;		/* /dev/fail-nth's countdown (fault-inject.h) */
 	unsigned long start_jiffies;
 	struct thread_struct thread;
 };

@@ -34,6 +34,14 @@ typedef unsigned int slab_flags_t;
 
 /* The flags that take objects off the fast path (see mm/slab_debug.c). */
 #define SLAB_DEBUG_FLAGS	(SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
+/*
+ * Set by kmem_cache_create() on every cache once the failslab boot word
+ * armed fault injection (include/nest/fault-inject.h): its allocations
+ * take the slow path, where should_fail() is asked.  Linux's value.
+ */
+#define SLAB_FAILSLAB		0x02000000u
+/* What sends an allocation to the slow path, besides an empty freelist. */
+#define SLAB_ALLOC_SLOW_FLAGS	(SLAB_DEBUG_FLAGS | SLAB_FAILSLAB)
 
 /*
  * Poison bytes, Linux's include/linux/poison.h: an allocated object starts

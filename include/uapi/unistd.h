@@ -40,6 +40,7 @@
 #define __NR_getppid		64
 #define __NR_getpgrp		65
 #define __NR_setsid		66
+#define __NR_readlink		85
 #define __NR_reboot		88
 #define __NR_munmap		91
 #define __NR_wait4		114

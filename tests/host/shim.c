@@ -12,6 +12,7 @@
 #include <nest/bug.h>
 #include <nest/mm.h>
 #include <nest/string.h>
+#include <nest/fault-inject.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -68,6 +69,15 @@ void panic(const char *fmt, ...)
 void __warn(const char *file, int line, const char *cond)
 {
 	printf("WARNING: %s:%d: %s\n", file, line, cond);
+}
+
+/* Fault injection (kernel/fault_inject.c) is never armed on the host. */
+struct fault_attr failslab = { .name = "failslab" };
+struct fault_attr fail_page_alloc = { .name = "fail_page_alloc" };
+
+bool should_fail(struct fault_attr *attr, const char *what, unsigned long caller)
+{
+	return false;
 }
 
 size_t strlcpy(char *dst, const char *src, size_t size)

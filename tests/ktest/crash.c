@@ -57,3 +57,27 @@ static __noinline void crash_bug_on(void)
 	BUG_ON(invariant_broken);
 }
 KTEST_CRASH("bug", crash_bug_on);
+
+/*
+ * Undefined behaviour that the UBSan runtime (kernel/ubsan.c, make
+ * UBSAN=1) must report with this file's name and line: a shift past the
+ * width of int, a signed overflow and an index past the end of an array.
+ * The operands come through volatiles so that GCC cannot see them at
+ * compile time.  Then a panic, as every crash test ends; without UBSan
+ * there are no reports and the boot test is skipped.
+ */
+#define UBSAN_ARRAY_LEN		4
+static int ubsan_array[UBSAN_ARRAY_LEN];
+
+static __noinline void crash_ubsan(void)
+{
+	volatile int width = 32, big = 0x7fffffff, index = UBSAN_ARRAY_LEN;
+	volatile int sink;
+
+	sink = 1 << width;
+	sink = big + 1;
+	sink = ubsan_array[index];
+	(void)sink;
+	panic("crash test 'ubsan': undefined behaviour done");
+}
+KTEST_CRASH("ubsan", crash_ubsan);

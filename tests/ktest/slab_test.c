@@ -1,32 +1,23 @@
 /*
  * tests/ktest/slab_test.c - the `slab` suite: kmem_cache_* on the real
  * machine (tests/host/test_slab.c runs the same logic on the host under
- * ASan).  Each case creates its own caches and destroys them, so the leak
- * gate around the suite sees no difference.
+ * ASan).  This half has the allocator's behaviour: reuse, constructors,
+ * alignment, colouring, big objects, shrinking, the cpu slab and a seeded
+ * random stress, with the helpers both halves use (slab_test.h); the
+ * reports of mm/slab_debug.c are in slab_debug_test.c.  Each case creates
+ * its own caches and destroys them, so the leak gate around the suite sees
+ * no difference.
  *
- * The debug cases corrupt memory on purpose (a write after free, an
- * overflow, a double free) and check that the report was made: its
- * "BUG ..." lines in the transcript are expected.  With `slub_debug` on the
- * command line every cache is debugged, and the layout-dependent cases
- * compute what they expect from the cache's own fields.
+ * With `slub_debug` on the command line every cache is debugged, and the
+ * layout-dependent cases compute what they expect from the cache's own
+ * fields.
  */
-#include <nest/ktest.h>
-#include <nest/slab.h>
-#include <nest/mm.h>
-#include <nest/string.h>
+#include "slab_test.h"
 
-#define MAX_TEST_OBJECTS	256	/* objects one case holds at most */
-
-static void *objs[MAX_TEST_OBJECTS];
-
-/* The slab (head page) that holds @obj. */
-static struct page *obj_slab(const void *obj)
-{
-	return compound_head(virt_to_page(obj));
-}
+void *objs[MAX_TEST_OBJECTS];
 
 /* Allocate @n objects of @s into objs[]; false if one failed. */
-static bool alloc_n(struct kmem_cache *s, unsigned int n)
+bool alloc_n(struct kmem_cache *s, unsigned int n)
 {
 	unsigned int i;
 
@@ -41,7 +32,7 @@ static bool alloc_n(struct kmem_cache *s, unsigned int n)
 	return true;
 }
 
-static void free_n(struct kmem_cache *s, unsigned int n)
+void free_n(struct kmem_cache *s, unsigned int n)
 {
 	unsigned int i;
 
@@ -53,7 +44,7 @@ static void free_n(struct kmem_cache *s, unsigned int n)
  * Walk @s's cpu slab and lists and check every counter against them.  The
  * cpu slab is on no list and its free objects are on s->cpu_freelist.
  */
-static bool cache_consistent(struct kmem_cache *s)
+bool cache_consistent(struct kmem_cache *s)
 {
 	unsigned long slabs = 0, frees = 0, inuse = 0, start = CPU_SLAB_NONE;
 	unsigned int nr_free = 0;
@@ -262,148 +253,6 @@ static void slab_objects_larger_than_a_page(struct ktest *t)
 	kmem_cache_destroy(s);
 }
 
-/* Destroying a cache with live objects is reported, and the cache kept. */
-static void slab_destroy_with_live_objects(struct ktest *t)
-{
-	struct kmem_cache *s = kmem_cache_create("kt_leaky", 100, 0, 0, NULL);
-	unsigned long errors = slab_error_count;
-
-	KTEST_ASSERT_NOT_NULL(t, s);
-	KTEST_ASSERT_TRUE(t, alloc_n(s, 3));
-	kmem_cache_destroy(s);
-	KTEST_EXPECT_EQ(t, slab_error_count, errors + 1);
-	KTEST_EXPECT_TRUE(t, strstr(slab_last_report, "kt_leaky") != NULL);
-	KTEST_EXPECT_TRUE(t, strstr(slab_last_report, "still has objects") != NULL);
-	KTEST_EXPECT_EQ(t, s->active_objs, 3);
-	ktest_info(t, "reported \"%s\"", slab_last_report);
-	/* The cache survived: free the objects and destroy it for real. */
-	free_n(s, 3);
-	kmem_cache_destroy(s);
-	KTEST_EXPECT_EQ(t, slab_error_count, errors + 1);
-}
-
-/* A write after free is found when the object is next allocated. */
-static void slab_poison_catches_write_after_free(struct ktest *t)
-{
-	struct kmem_cache *s = kmem_cache_create("kt_poison", 64, 0, SLAB_POISON, NULL);
-	unsigned long errors = slab_error_count;
-	unsigned char *a, *b;
-
-	KTEST_ASSERT_NOT_NULL(t, s);
-	a = kmem_cache_alloc(s, GFP_KERNEL);
-	KTEST_ASSERT_NOT_NULL(t, a);
-	KTEST_EXPECT_EQ(t, a[0], POISON_INUSE);
-	kmem_cache_free(s, a);
-	KTEST_EXPECT_EQ(t, a[0], POISON_FREE);
-	KTEST_EXPECT_EQ(t, a[63], POISON_END);
-	a[3] = 0x12;			/* the bug under test */
-	b = kmem_cache_alloc(s, GFP_KERNEL);
-	KTEST_EXPECT_PTR_EQ(t, b, a);
-	KTEST_EXPECT_EQ(t, slab_error_count, errors + 1);
-	KTEST_EXPECT_TRUE(t, !strcmp(slab_last_report, "BUG kt_poison: Poison overwritten"));
-	ktest_info(t, "write at offset 3 after free: \"%s\"", slab_last_report);
-	kmem_cache_free(s, b);
-	/* Repaired: the same object again, no second report. */
-	b = kmem_cache_alloc(s, GFP_KERNEL);
-	KTEST_EXPECT_EQ(t, slab_error_count, errors + 1);
-	kmem_cache_free(s, b);
-	kmem_cache_destroy(s);
-}
-
-/* One byte past the end, and one before the start, hit the red zones. */
-static void slab_redzone_catches_overflow(struct ktest *t)
-{
-	struct kmem_cache *s = kmem_cache_create("kt_redzone", 20, 0, SLAB_RED_ZONE, NULL);
-	unsigned long errors = slab_error_count;
-	unsigned char *a;
-
-	KTEST_ASSERT_NOT_NULL(t, s);
-	a = kmem_cache_alloc(s, GFP_KERNEL);
-	KTEST_ASSERT_NOT_NULL(t, a);
-	a[20] = 0;			/* the bug under test */
-	kmem_cache_free(s, a);
-	KTEST_EXPECT_EQ(t, slab_error_count, errors + 1);
-	KTEST_EXPECT_TRUE(t, !strcmp(slab_last_report, "BUG kt_redzone: Redzone overwritten"));
-	ktest_info(t, "a[20] = 0 on a 20-byte object: \"%s\"", slab_last_report);
-	/* It was repaired and freed: it comes back without a second report. */
-	KTEST_EXPECT_PTR_EQ(t, kmem_cache_alloc(s, GFP_KERNEL), a);
-	KTEST_EXPECT_EQ(t, slab_error_count, errors + 1);
-	a[-1] = 0;
-	kmem_cache_free(s, a);
-	KTEST_EXPECT_EQ(t, slab_error_count, errors + 2);
-	KTEST_EXPECT_EQ(t, s->active_objs, 0);
-	kmem_cache_destroy(s);
-}
-
-/* Free a, b, a: the second free of a is caught and a is not listed twice. */
-static void check_double_free(struct ktest *t, const char *name, slab_flags_t flags)
-{
-	struct kmem_cache *s = kmem_cache_create(name, 32, 0, flags, NULL);
-	unsigned long errors = slab_error_count;
-	unsigned int expect = 1;
-	void *a, *b;
-
-	KTEST_ASSERT_NOT_NULL(t, s);
-	a = kmem_cache_alloc(s, GFP_KERNEL);
-	b = kmem_cache_alloc(s, GFP_KERNEL);
-	KTEST_ASSERT_TRUE(t, a && b);
-	kmem_cache_free(s, a);
-	kmem_cache_free(s, a);		/* on top of the free list: always caught */
-	KTEST_EXPECT_EQ(t, slab_error_count, errors + 1);
-	kmem_cache_free(s, b);
-	if (s->flags & SLAB_DEBUG_FLAGS) {
-		kmem_cache_free(s, a);	/* under b: needs the debug checks */
-		expect++;
-	}
-	KTEST_EXPECT_EQ(t, slab_error_count, errors + expect);
-	KTEST_EXPECT_TRUE(t, strstr(slab_last_report, "double free") != NULL);
-	KTEST_EXPECT_EQ(t, s->active_objs, 0);
-	KTEST_ASSERT_TRUE(t, alloc_n(s, 3));
-	KTEST_EXPECT_PTR_EQ(t, objs[0], b);
-	KTEST_EXPECT_PTR_EQ(t, objs[1], a);
-	KTEST_EXPECT_TRUE(t, objs[2] != a && objs[2] != b);
-	KTEST_EXPECT_TRUE(t, cache_consistent(s));
-	free_n(s, 3);
-	ktest_info(t, "%s: %u double frees reported, free list intact", name, expect);
-	kmem_cache_destroy(s);
-}
-
-static void slab_double_free_is_caught(struct ktest *t)
-{
-	check_double_free(t, "kt_df_plain", 0);
-	check_double_free(t, "kt_df_redzone", SLAB_RED_ZONE);
-	check_double_free(t, "kt_df_poison", SLAB_POISON);
-}
-
-/* Frees of things that are not this cache's objects are reported and ignored. */
-static void slab_bad_free_is_caught(struct ktest *t)
-{
-	struct kmem_cache *a = kmem_cache_create("kt_bad_a", 64, 0, SLAB_RED_ZONE, NULL);
-	struct kmem_cache *b = kmem_cache_create("kt_bad_b", 64, 0, 0, NULL);
-	unsigned long errors = slab_error_count;
-	struct page *page = alloc_page(GFP_KERNEL);
-	char *obj;
-
-	KTEST_ASSERT_TRUE(t, a && b && page);
-	obj = kmem_cache_alloc(a, GFP_KERNEL);
-	KTEST_ASSERT_NOT_NULL(t, obj);
-	kmem_cache_free(b, obj);
-	KTEST_EXPECT_TRUE(t, strstr(slab_last_report, "Wrong cache") != NULL);
-	kmem_cache_free(a, obj + 8);
-	KTEST_EXPECT_TRUE(t, strstr(slab_last_report, "Invalid object pointer") != NULL);
-	kmem_cache_free(a, page_address(page));
-	KTEST_EXPECT_TRUE(t, strstr(slab_last_report, "not a slab object") != NULL);
-	kmem_cache_free(a, NULL);
-	KTEST_EXPECT_EQ(t, slab_error_count, errors + 4);
-	KTEST_EXPECT_EQ(t, a->active_objs, 1);
-	kmem_cache_free(a, obj);
-	KTEST_EXPECT_EQ(t, slab_error_count, errors + 4);
-	ktest_info(t, "wrong cache, inside an object, a page and NULL: 4 reports");
-	__free_page(page);
-	kmem_cache_destroy(a);
-	kmem_cache_destroy(b);
-}
-
 /* Empty slabs go back to the buddy allocator: the free page count returns. */
 static void slab_shrink_returns_pages(struct ktest *t)
 {
@@ -513,40 +362,6 @@ static void slab_shrink_with_cpu_freelist(struct ktest *t)
 	ktest_info(t, "inuse 2 after the first shrink; free pages back to %lu after the second",
 		   start);
 	kmem_cache_destroy(s);
-}
-
-/* The cheap checks of kmem_cache_free() hold while a cpu slab is active. */
-static void slab_cpu_freelist_bad_frees(struct ktest *t)
-{
-	struct kmem_cache *s = kmem_cache_create("kt_cpu_df", 64, 0, 0, NULL);
-	struct kmem_cache *other = kmem_cache_create("kt_cpu_other", 64, 0, 0, NULL);
-	unsigned long errors = slab_error_count;
-	void *mine;
-
-	KTEST_ASSERT_TRUE(t, s && other);
-	KTEST_ASSERT_TRUE(t, alloc_n(s, 2));
-	mine = kmem_cache_alloc(other, GFP_KERNEL);
-	KTEST_ASSERT_NOT_NULL(t, mine);
-	kmem_cache_free(s, objs[0]);
-	KTEST_EXPECT_PTR_EQ(t, s->cpu_freelist, objs[0]);
-	kmem_cache_free(s, objs[0]);		/* the bug under test */
-	KTEST_EXPECT_EQ(t, slab_error_count, errors + 1);
-	KTEST_EXPECT_TRUE(t, strstr(slab_last_report, "double free") != NULL);
-	kmem_cache_free(other, objs[1]);	/* other has a cpu slab too */
-	KTEST_EXPECT_EQ(t, slab_error_count, errors + 2);
-	KTEST_EXPECT_TRUE(t, strstr(slab_last_report, "Wrong cache") != NULL);
-	KTEST_EXPECT_EQ(t, s->active_objs, 1);
-	KTEST_EXPECT_EQ(t, other->active_objs, 1);
-	/* Listed once: it comes back, then a different object. */
-	KTEST_EXPECT_PTR_EQ(t, kmem_cache_alloc(s, GFP_KERNEL), objs[0]);
-	objs[2] = kmem_cache_alloc(s, GFP_KERNEL);
-	KTEST_EXPECT_TRUE(t, objs[2] && objs[2] != objs[0] && objs[2] != objs[1]);
-	KTEST_EXPECT_TRUE(t, cache_consistent(s));
-	free_n(s, 3);
-	kmem_cache_free(other, mine);
-	ktest_info(t, "double free on the cpu freelist and a wrong cache: 2 reports");
-	kmem_cache_destroy(s);
-	kmem_cache_destroy(other);
 }
 
 static char cpu_info_line[160];

@@ -91,7 +91,7 @@ static void j_body(int ready)
 /* M's init: report, let L look, report again, reap K and J, exit 9. */
 static void m_init(int to_l, int from_l)
 {
-	int ready[2], status, failed;
+	int k_ready[2], j_ready[2], status, failed;
 	pid_t k, j;
 
 	child_begin();
@@ -99,16 +99,17 @@ static void m_init(int to_l, int from_l)
 	CHECK_EQ(getppid(), 0, "M: getppid() is 0: the lab's init is not visible");
 	CHECK_EQ(getpgid(0), 0, "M: getpgid(0) is 0: the group's leader, the lab's init, is not");
 	CHECK_EQ(getsid(0), 0, "M: getsid(0) is 0 for the same reason");
-	pipe(ready);
+	pipe(k_ready);
+	pipe(j_ready);
 	k = fork();
 	if (k == 0)
-		k_body(ready[1]);
+		k_body(k_ready[1]);
 	j = fork();
 	if (j == 0)
-		j_body(ready[1]);
+		j_body(j_ready[1]);
 	CHECK(k == 2 && j == 3, "M: its children are 2 (K) and 3 (J)");
-	CHECK_EQ(recv_byte(ready[0]), 'k', "M: K sees itself as 2, parent 1, group 2");
-	CHECK_EQ(recv_byte(ready[0]), 'j', "M: J sees itself as 3, session 3");
+	CHECK_EQ(recv_byte(k_ready[0]), 'k', "M: K sees itself as 2, parent 1, group 2");
+	CHECK_EQ(recv_byte(j_ready[0]), 'j', "M: J sees itself as 3, session 3");
 	CHECK_EQ(getpgid(2), 2, "M: getpgid(2) is 2");
 	CHECK_EQ(getsid(3), 3, "M: getsid(3) is 3");
 	CHECK_ERR(kill(4, 0), ESRCH, "M: kill(4, 0): J is 4 only in the lab");
@@ -155,7 +156,8 @@ static void lab_views(void)
 	CHECK_EQ(getpgid(3), 3, "L: K's group is 3 here (2 in M)");
 	CHECK_EQ(getsid(4), 4, "L: J's session is 4 here (3 in M)");
 	CHECK(kill(3, 0) == 0 && kill(4, 0) == 0, "L: the lab's init reaches K and J as 3 and 4");
-	CHECK_ERR(waitpid(3, NULL, WNOHANG), ECHILD, "L: waitpid(3): K is not the lab init's child");
+	CHECK_ERR(waitpid(3, NULL, WNOHANG), ECHILD,
+		  "L: waitpid(3): K is not the lab init's child");
 	CHECK_EQ(setpgid(2, 2), 0, "L: setpgid(2, 2) puts M's init in a group of its own");
 	CHECK_EQ(getpgid(2), 2, "L: getpgid(2) is 2 now");
 	send_byte(from_l[1], 'l');

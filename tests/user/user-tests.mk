@@ -22,7 +22,8 @@
 #   USER_TEST_LINUX_FILES   the Linux copies
 #   USER_TEST_NEST_FILES    the initramfs copies
 #   USER_TEST_FILES         both
-#   user-tests              builds them all (phony)
+#   user-tests              builds them all, and the Linux copies of
+#                           user/bin's programs (phony)
 #   user-tests-glibc        builds the glibc variant (phony)
 
 USER_TEST_SRCS := $(sort $(wildcard tests/user/*.c))
@@ -56,5 +57,7 @@ $(USER_TEST_GLIBC_DIR)/%: tests/user/%.c tests/user/check.h
 	$(Q)$(CC) $(USER_TEST_GLIBC_CFLAGS) -o $@ $<
 
 .PHONY: user-tests user-tests-glibc
-user-tests: $(USER_TEST_FILES)
+# The Linux copies of the programs too: ps_golden runs ps, pstree and
+# slabinfo from build/user/linux/bin on the Linux side.
+user-tests: $(USER_TEST_FILES) $(USER_LINUX_PROGS)
 user-tests-glibc: $(USER_TEST_GLIBC_FILES)

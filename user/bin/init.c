@@ -6,10 +6,13 @@
  *				it exits, print its status and power off
  *
  * The kernel starts init with file descriptors 0, 1 and 2 open on the
- * console; init opens nothing.  If the environment has no PATH, children
- * get PATH=/bin:/sbin.  Besides its own child, init reaps every process
- * that ends up as its child (orphans are reparented to the namespace's
- * init), so none stays a zombie.
+ * console; init opens nothing.  Before the shell, init prints a banner
+ * that says what to try.  If the environment has no PATH, children get
+ * PATH=/bin:/sbin.  When standard input is a terminal the child leads a
+ * process group of its own and is given the terminal, so a typed ^C
+ * interrupts it (a PROG run ends there) while init goes on.  Besides its
+ * own child, init reaps every process that ends up as its child (orphans
+ * are reparented to the namespace's init), so none stays a zombie.
  *
  * When the program has exited, init prints one line with its status, then:
  *   - as pid 1, it powers off with reboot(RB_POWER_OFF).  On Nest that ends
@@ -34,6 +37,18 @@
 #define EXEC_FAILED	127	/* the exit status when PROG cannot be run */
 #define SIGNAL_STATUS	128	/* a shell's exit status for "killed by signal" is 128 + N */
 
+/* What a student sees before the first prompt. */
+static const char banner[] =
+	"\n"
+	"Welcome to Nest, a small kernel that teaches pid namespaces.  Try:\n"
+	"  nsdemo              one process, a different pid at each namespace level\n"
+	"  ps                  every process with its pids, NSPID, from your level down\n"
+	"  pstree -p           the process tree, namespace boundaries marked\n"
+	"  cat /proc/slabinfo  the slab caches, pid_namespace and pid_N among them\n"
+	"  help                the shell's builtins, keys and programs\n"
+	"The up arrow recalls a command; ^C interrupts one; exit powers off.\n"
+	"\n";
+
 /* If the environment lacks PATH, a copy of it with DEFAULT_PATH_ENV added. */
 static void ensure_path(void)
 {
@@ -56,6 +71,26 @@ static void ensure_path(void)
 	environ = env;
 }
 
+/*
+ * In the child, on a terminal: lead a process group of its own and make it
+ * the terminal's foreground group, so what is typed (^C) goes to it and
+ * not to init.  SIGTTOU is blocked meanwhile, so a terminal that has a
+ * foreground group already (Linux) lets the background child take it.
+ */
+static void give_terminal_to_self(void)
+{
+	sigset_t ttou, old;
+
+	if (!isatty(STDIN_FILENO))
+		return;
+	sigemptyset(&ttou);
+	sigaddset(&ttou, SIGTTOU);
+	sigprocmask(SIG_BLOCK, &ttou, &old);
+	if (setpgid(0, 0) == 0)
+		tcsetpgrp(STDIN_FILENO, getpgrp());
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
 /* Start @path with @argv in a child; returns its pid, or -1. */
 static pid_t start(const char *path, char **argv)
 {
@@ -66,6 +101,7 @@ static pid_t start(const char *path, char **argv)
 		return -1;
 	}
 	if (pid == 0) {
+		give_terminal_to_self();
 		execvp(path, argv);
 		fprintf(stderr, "init: %s: %s\n", path, strerror(errno));
 		_exit(EXEC_FAILED);
@@ -103,10 +139,16 @@ int main(int argc, char **argv)
 		child_argv = argv + 1;
 	}
 	ensure_path();
+	if (argc == 1) {
+		fputs(banner, stdout);
+		fflush(stdout);
+	}
 
 	child = start(path, child_argv);
 	status = child < 0 ? EXEC_FAILED << 8 : reap_until(child);
 	if (WIFSIGNALED(status)) {
+		if (WTERMSIG(status) == SIGINT)
+			putchar('\n');		/* after the terminal's ^C */
 		printf("init: %s killed by signal %d (%s)\n", path,
 		       WTERMSIG(status), strsignal(WTERMSIG(status)));
 		code = SIGNAL_STATUS + WTERMSIG(status);

@@ -1,113 +1,73 @@
 /*
- * user/bin/ps.c - ps: list the processes visible in ps's pid namespace,
- * from /proc, sorted by pid:
+ * user/bin/ps.c - ps [--proc DIR]: list the processes a /proc shows (the
+ * one at /proc, or at DIR), sorted by pid, reading /proc only, as Linux's
+ * ps does.  Every pid is as that /proc's pid namespace numbers it: the
+ * namespace of whoever mounted it.
  *
- *	  PID  PPID STAT CMD
- *	    1     0 S    init
+ * The output, one header line and one line per process, is stable (the
+ * golden tests compare it):
  *
- * Each numeric directory of /proc is a process; /proc/PID/stat's first
- * fields are "pid (comm) state ppid".  Without /proc, ps says so and exits
- * with status 1.
+ *	  PID  PPID NSPID STAT CMD
+ *	    1     0 1     S    nsdemo
+ *	    2     1 2|1   S    nsdemo child
+ *	    3     1 3     Z    [worker] <defunct>
+ *
+ *	PID    %5d, the process's pid; PPID %5d, its parent's (0: not in
+ *	       this namespace)
+ *	NSPID  the pids from this namespace's level down to the process's
+ *	       own namespace, '|' between them ("2|1": 2 here, 1 in its own),
+ *	       left-aligned in a column as wide as the widest entry (at least
+ *	       5, the header's width)
+ *	STAT   the state letter of /proc/PID/stat (R, S, D, I, T, Z), in 4
+ *	       columns
+ *	CMD    the command line, arguments joined with single spaces; when it
+ *	       is empty, "[comm]" (a kernel thread), and for a zombie
+ *	       "[comm] <defunct>", as procps prints them
+ *
+ * Columns are separated by one space.  Without a readable /proc, ps says
+ * so on stderr and exits with status 1; a bad option gives status 2.
  */
-#include <dirent.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include "procfs.h"
 
-/* /proc/PID/stat is longer, but its first fields fit easily. */
-#define STAT_BUF_SIZE	512
-#define COMM_LEN	64
+#define NSPID_MIN_WIDTH	5	/* strlen("NSPID") */
 
-struct proc {
-	int pid;
-	int ppid;
-	char state;
-	char comm[COMM_LEN];
-};
-
-static int by_pid(const void *a, const void *b)
+static void usage(void)
 {
-	const struct proc *p = a, *q = b;
-
-	return (p->pid > q->pid) - (p->pid < q->pid);
+	fprintf(stderr, "usage: ps [--proc DIR]\n");
+	exit(2);
 }
 
-/* Read /proc/@pid/stat into @p.  0, or -1 if the process is gone. */
-static int read_stat(int pid, struct proc *p)
+int main(int argc, char **argv)
 {
-	char path[COMM_LEN], buf[STAT_BUF_SIZE];
-	char *open_paren, *close_paren;
-	ssize_t n;
-	size_t len;
-	int fd;
+	const char *dir = "/proc";
+	struct proc_info *procs;
+	size_t n, i;
+	int width = NSPID_MIN_WIDTH, a;
 
-	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-
-	/* comm may itself hold ')' or spaces: it ends at the last ')'. */
-	open_paren = strchr(buf, '(');
-	close_paren = strrchr(buf, ')');
-	if (!open_paren || !close_paren || close_paren < open_paren ||
-	    close_paren[1] != ' ' || !close_paren[2])
-		return -1;
-	len = close_paren - open_paren - 1;
-	if (len >= sizeof(p->comm))
-		len = sizeof(p->comm) - 1;
-	memcpy(p->comm, open_paren + 1, len);
-	p->comm[len] = '\0';
-	p->pid = pid;
-	p->state = close_paren[2];
-	p->ppid = atoi(close_paren + 4);
-	return 0;
-}
-
-int main(void)
-{
-	struct proc *procs = NULL;
-	size_t n = 0, cap = 0, i;
-	struct dirent *d;
-	DIR *proc = opendir("/proc");
-
-	if (!proc) {
-		fprintf(stderr, "ps: cannot open /proc\n");
+	for (a = 1; a < argc; a++)
+		if (proc_dir_arg(argc, argv, &a, &dir) != 1)
+			usage();
+	procs = read_procs(dir, &n);
+	if (!procs) {
+		fprintf(stderr, "ps: cannot read %s\n", dir);
 		return 1;
 	}
-	while ((d = readdir(proc))) {
-		char *end;
-		long pid = strtol(d->d_name, &end, 10);
-
-		if (*end || pid <= 0)
-			continue;
-		if (n == cap) {
-			struct proc *more;
-
-			cap = cap ? cap * 2 : 64;
-			more = realloc(procs, cap * sizeof(*procs));
-			if (!more) {
-				perror("ps");
-				return 1;
-			}
-			procs = more;
-		}
-		if (read_stat(pid, &procs[n]) == 0)
-			n++;
-	}
-	closedir(proc);
-
-	qsort(procs, n, sizeof(*procs), by_pid);
-	printf("%5s %5s %-4s %s\n", "PID", "PPID", "STAT", "CMD");
 	for (i = 0; i < n; i++)
-		printf("%5d %5d %-4c %s\n", procs[i].pid, procs[i].ppid,
-		       procs[i].state, procs[i].comm);
+		if ((int)strlen(procs[i].nspid) > width)
+			width = strlen(procs[i].nspid);
+	printf("%5s %5s %-*s %-4s %s\n", "PID", "PPID", width, "NSPID", "STAT", "CMD");
+	for (i = 0; i < n; i++) {
+		struct proc_info *p = &procs[i];
+
+		printf("%5d %5d %-*s %-4c ", p->pid, p->ppid, width, p->nspid, p->state);
+		if (p->cmd[0])
+			printf("%s\n", p->cmd);
+		else
+			printf("[%s]%s\n", p->comm, p->state == 'Z' ? " <defunct>" : "");
+	}
 	free(procs);
 	return 0;
 }

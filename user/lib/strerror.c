@@ -41,6 +41,7 @@ static const char *const messages[] = {
 	[ENAMETOOLONG] = "File name too long",
 	[ENOSYS] = "Function not implemented",
 	[ENOTEMPTY] = "Directory not empty",
+	[ELOOP] = "Too many levels of symbolic links",
 };
 
 #define NR_MESSAGES	(sizeof(messages) / sizeof(messages[0]))

@@ -1,111 +1,91 @@
 /*
- * user/bin/sh/builtin.c - the builtins (cd, pwd, exit, wait) and the table
- * of background jobs that "wait" empties.  run.c starts the jobs and calls
- * the builtins; main.c reaps jobs before an interactive prompt.
+ * user/bin/sh/builtin.c - the builtins: cd, pwd, exit, help, and the job
+ * builtins wait, fg and bg, which jobs.c implements.  run.c calls them,
+ * in the shell itself for a builtin alone in the foreground.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include "sh.h"
 
-#define MAX_JOBS	64	/* background processes not yet waited for */
 #define STATUS_MASK	0xff	/* a parent sees the low 8 bits of exit's argument */
+#define PROGRAM_DIR	"/bin"	/* where help looks for the programs to list */
+#define MAX_PROGRAMS	128	/* programs help lists */
+#define HELP_COLUMNS	72	/* help's list of programs wraps here */
 
-struct job {
-	pid_t pid;
-	char *name;
-};
+static const char *const builtins[] = { "cd", "pwd", "exit", "wait", "fg", "bg", "help" };
+#define NR_BUILTINS	(int)(sizeof(builtins) / sizeof(builtins[0]))
 
-static struct job jobs[MAX_JOBS];
-static int njobs;
+/* What "help" says before its list of the programs in /bin. */
+static const char help_text[] =
+	"Builtins:\n"
+	"  cd [DIR]        change directory (to $HOME, or /, without DIR)\n"
+	"  pwd             print the current directory\n"
+	"  exit [N]        leave the shell, with status N (default: $?)\n"
+	"  wait [PID...]   wait for background jobs (all of them, without PIDs)\n"
+	"  fg [PID]        continue a stopped (^Z) or background job in the foreground\n"
+	"  bg [PID]        continue a stopped job in the background\n"
+	"  help            this text\n"
+	"Commands: a | b (pipe), a ; b, cmd & (background), < FILE, > FILE, >> FILE,\n"
+	"  'literal', \"with $VARS\", $? (last status), $$, $!, $0..$9, $#.\n"
+	"Keys: Backspace, ^U (erase the line), ^W (a word), Up/Down (history),\n"
+	"  ^C (interrupt the running program), ^Z (stop it), ^D (leave).\n"
+	"Demos:\n"
+	"  nsdemo              one process in nested pid namespaces\n"
+	"  ps                  processes, with their pids at every namespace level\n"
+	"  pstree -p           the process tree; [pid ns N] marks namespace boundaries\n"
+	"  cat /proc/slabinfo  the slab caches, pid_namespace and pid_N among them\n";
 
-/*
- * add_job - remember background process @pid, started as @name, for
- * "wait".  If the table is full it is not remembered (and stays a zombie
- * until the shell exits).
- */
-void add_job(pid_t pid, const char *name)
+static int compare_names(const void *a, const void *b)
 {
-	if (njobs == MAX_JOBS) {
-		fprintf(stderr, "sh: too many jobs; %d will not be waited for\n", pid);
-		return;
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The builtin "help": the text above, then the programs in PROGRAM_DIR, sorted. */
+static int builtin_help(void)
+{
+	char *names[MAX_PROGRAMS];
+	struct dirent *d;
+	int n = 0, i, col;
+	DIR *dir;
+
+	fputs(help_text, stdout);
+	dir = opendir(PROGRAM_DIR);
+	if (dir) {
+		while ((d = readdir(dir)) && n < MAX_PROGRAMS)
+			if (d->d_name[0] != '.')
+				names[n++] = strdup(d->d_name);
+		closedir(dir);
 	}
-	jobs[njobs].pid = pid;
-	jobs[njobs++].name = strdup(name);
-}
-
-static void forget_job(int i)
-{
-	free(jobs[i].name);
-	memmove(&jobs[i], &jobs[i + 1], (njobs - i - 1) * sizeof(jobs[0]));
-	njobs--;
-}
-
-/* The builtin "wait [PID...]": wait for those jobs, or all, in order. */
-static int builtin_wait(int argc, char **argv)
-{
-	int status, i, j, ret = 0;
-
-	if (argc == 1) {
-		while (njobs) {
-			if (wait_for(jobs[0].pid, &status, 0) == jobs[0].pid)
-				report(jobs[0].name, status);
-			forget_job(0);
+	qsort(names, n, sizeof(names[0]), compare_names);
+	fputs("Programs in " PROGRAM_DIR ":", stdout);
+	col = HELP_COLUMNS;
+	for (i = 0; i < n; i++) {
+		if (col + 1 + (int)strlen(names[i]) > HELP_COLUMNS) {
+			fputs("\n ", stdout);
+			col = 1;
 		}
-		return 0;
+		col += printf(" %s", names[i]);
+		free(names[i]);
 	}
-	for (i = 1; i < argc; i++) {
-		pid_t pid = atoi(argv[i]);
-		const char *name = argv[i];
-
-		for (j = 0; j < njobs && jobs[j].pid != pid; j++)
-			;
-		if (j < njobs)
-			name = jobs[j].name;
-		if (wait_for(pid, &status, 0) != pid) {
-			fprintf(stderr, "sh: wait: pid %s is not a child of this shell\n",
-				argv[i]);
-			ret = STATUS_NOT_FOUND;
-		} else {
-			report(name, status);
-			ret = status_code(status);
-		}
-		if (j < njobs)
-			forget_job(j);
-	}
-	return ret;
+	fputs("\n", stdout);
+	fflush(stdout);
+	return 0;
 }
 
-/*
- * reap_jobs - reap the background jobs that have finished, printing
- * "[pid] Done" and any failure.  Only an interactive shell calls it,
- * before a prompt: a script's output must not depend on timing.
- */
-void reap_jobs(void)
-{
-	int i = 0, status;
-
-	while (i < njobs) {
-		if (wait_for(jobs[i].pid, &status, WNOHANG) == jobs[i].pid) {
-			printf("[%d] Done\n", jobs[i].pid);
-			report(jobs[i].name, status);
-			forget_job(i);
-		} else {
-			i++;
-		}
-	}
-}
-
-
-/* is_builtin - whether @name is a builtin: cd, exit, wait, pwd. */
+/* is_builtin - whether @name is a builtin (builtins[]). */
 int is_builtin(const char *name)
 {
-	return !strcmp(name, "cd") || !strcmp(name, "exit") ||
-	       !strcmp(name, "wait") || !strcmp(name, "pwd");
+	int i;
+
+	for (i = 0; i < NR_BUILTINS; i++)
+		if (!strcmp(name, builtins[i]))
+			return 1;
+	return 0;
 }
 
 /*
@@ -140,6 +120,12 @@ int run_builtin(struct cmd *c)
 	}
 	if (!strcmp(name, "wait"))
 		return builtin_wait(c->argc, c->argv);
+	if (!strcmp(name, "fg"))
+		return builtin_fg(c->argc, c->argv);
+	if (!strcmp(name, "bg"))
+		return builtin_bg(c->argc, c->argv);
+	if (!strcmp(name, "help"))
+		return builtin_help();
 
 	/* exit [N] */
 	if (c->argc > 1) {

@@ -17,24 +17,32 @@
  *   - cmd &		run in the background; the shell prints "[pid]"
  *   - a ; b		one after the other (so is a newline)
  *   - < FILE, > FILE, >> FILE	redirect standard input or output
- *   - builtins: cd [DIR], exit [N], wait [PID...], pwd
+ *   - builtins: cd [DIR], exit [N], wait [PID...], fg [PID], bg [PID],
+ *     pwd, help
  * Programs are found through PATH (execvp).  When a command fails the shell
  * says so on stderr: "sh: cmd: exit 3", "sh: cmd: killed by signal 11
  * (Segmentation fault)".  Background jobs are reaped by "wait" (in the
  * order they were started, so the output is the same on every run) or,
  * when interactive, just before a prompt.
  *
+ * When it reads commands from a terminal the shell edits the line itself,
+ * with a history (edit.c), and does job control (jobs.c): ^C interrupts
+ * the program in the foreground, not the shell.  From anything else (a
+ * file, a pipe) it does neither.
+ *
  * Input is read a byte at a time with read(), never ahead: a command that
  * reads the same standard input gets what follows its own line.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include "sh.h"
 
 #define LINE_MAX_LEN	4096	/* longest input line */
+#define PROMPT		"nest$ "
 
 /* The shell's state (sh.h); interactive only matters here. */
 int last_status;
@@ -42,7 +50,8 @@ pid_t last_bg_pid;
 int nargs;
 char **args;
 int input_fd = STDIN_FILENO;
-static int interactive;
+static int interactive;		/* commands from standard input: prompts */
+static int editing;		/* ... and it is a terminal: edit.c reads them */
 
 /* Run every command on one line (or a -c string). */
 static void run_line(const char *line)
@@ -119,13 +128,31 @@ int main(int argc, char **argv)
 		nargs = 1;
 	}
 
+	/* On a terminal: job control and line editing. */
+	if (interactive && edit_init()) {
+		editing = 1;
+		init_job_control();
+	}
+
 	for (;;) {
-		if (interactive) {
+		int n;
+
+		if (interactive)
 			reap_jobs();
-			fputs("nest$ ", stdout);
-			fflush(stdout);
+		if (editing) {
+			n = edit_line(PROMPT, line, sizeof(line));
+			if (n == EDIT_INTERRUPTED) {
+				last_status = STATUS_SIGNALED + SIGINT;
+				continue;
+			}
+		} else {
+			if (interactive) {
+				fputs(PROMPT, stdout);
+				fflush(stdout);
+			}
+			n = read_line(input_fd, line, sizeof(line));
 		}
-		if (read_line(input_fd, line, sizeof(line)) < 0)
+		if (n < 0)
 			break;
 		run_line(line);
 	}

@@ -31,11 +31,16 @@ void report(const char *name, int status)
 		fprintf(stderr, "sh: %s: exit %d\n", name, WEXITSTATUS(status));
 }
 
-/* status_code - $? for a wait @status: the exit code, or 128 + the signal. */
+/*
+ * status_code - $? for a wait @status: the exit code, or 128 + the signal
+ * that killed (or stopped) the process.
+ */
 int status_code(int status)
 {
 	if (WIFSIGNALED(status))
 		return STATUS_SIGNALED + WTERMSIG(status);
+	if (WIFSTOPPED(status))
+		return STATUS_SIGNALED + WSTOPSIG(status);
 	return WEXITSTATUS(status);
 }
 
@@ -111,12 +116,16 @@ __attribute__((noreturn)) static void run_child(struct cmd *c, int in, int out,
  * wait for each in order and report failures, unless it is in the
  * background (then print "[pid]" and leave them to the job table).  Sets
  * $? to the last command's status.  A lone builtin runs in the shell.
+ * With job control the pipeline is a process group of its own (led by
+ * its first command) and, in the foreground, holds the terminal until it
+ * ends or stops (jobs.c).
  */
 void run_pipeline(struct pipeline *pl)
 {
-	pid_t pids[MAX_CMDS];
+	pid_t pids[MAX_CMDS], pgid = 0;
+	char *names[MAX_CMDS];
 	int in = STDIN_FILENO;
-	int i, j, status;
+	int i, j, status, interrupted = 0;
 
 	if (pl->n == 1 && !pl->background && is_builtin(pl->cmds[0].argv[0])) {
 		last_status = run_builtin_here(&pl->cmds[0]);
@@ -129,9 +138,12 @@ void run_pipeline(struct pipeline *pl)
 			perror("sh: pipe");
 			break;
 		}
+		names[i] = pl->cmds[i].argv[0];
 		pids[i] = fork();
-		if (pids[i] == 0)
+		if (pids[i] == 0) {
+			child_enter_job(pgid, !pl->background);
 			run_child(&pl->cmds[i], in, fds[1], fds[0]);
+		}
 		if (pids[i] < 0)
 			perror("sh: fork");
 		if (in != STDIN_FILENO)
@@ -141,13 +153,16 @@ void run_pipeline(struct pipeline *pl)
 		in = fds[0];
 		if (pids[i] < 0)
 			break;
+		if (!pgid)
+			pgid = pids[i];
+		parent_add_to_job(pids[i], pgid);
 	}
 	if (in > STDIN_FILENO)
 		close(in);
 
 	if (pl->background) {
 		for (j = 0; j < i; j++)
-			add_job(pids[j], pl->cmds[j].argv[0]);
+			add_job(pids[j], job_control ? pgid : 0, names[j], 0);
 		if (i) {
 			last_bg_pid = pids[i - 1];
 			printf("[%d]\n", last_bg_pid);
@@ -156,16 +171,32 @@ void run_pipeline(struct pipeline *pl)
 		last_status = 0;
 		return;
 	}
+	if (i)
+		give_terminal(pgid);
 	last_status = 1;
 	for (j = 0; j < i; j++) {
-		if (wait_for(pids[j], &status, 0) != pids[j])
+		if (wait_for(pids[j], &status, job_control ? WUNTRACED : 0) != pids[j])
 			continue;
-		/* A pipeline's reader may go first: SIGPIPE upstream is normal. */
-		if (!(j + 1 < pl->n && WIFSIGNALED(status) &&
-		      WTERMSIG(status) == SIGPIPE))
+		if (WIFSTOPPED(status)) {
+			/* ^Z: the rest of the pipeline is stopped too. */
+			foreground_stopped(pids + j, names + j, i - j, pgid);
+			last_status = status_code(status);
+			break;
+		}
+		/*
+		 * A pipeline's reader may go first: SIGPIPE upstream is
+		 * normal.  A ^C needs no words, only a new line after the
+		 * terminal's "^C", as in other shells.
+		 */
+		if (job_control && WIFSIGNALED(status) && WTERMSIG(status) == SIGINT)
+			interrupted = 1;
+		else if (!(j + 1 < pl->n && WIFSIGNALED(status) &&
+			   WTERMSIG(status) == SIGPIPE))
 			report(pl->cmds[j].argv[0], status);
 		if (j == pl->n - 1)
 			last_status = status_code(status);
 	}
+	if (interrupted)
+		putchar('\n');
+	give_terminal(0);
 }
-

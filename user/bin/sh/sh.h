@@ -4,9 +4,11 @@
  * entry points.
  *
  *	main.c		the command line (sh, sh FILE, sh -c) and the read-run loop
+ *	edit.c		reading a line on a terminal: editing keys and history
  *	parse.c		words, $-expansion, the lexer and the parser
  *	run.c		running a pipeline: fork, pipes, redirections, exec, wait
- *	builtin.c	cd, pwd, exit, wait, and the table of background jobs
+ *	builtin.c	cd, pwd, exit, help, and the dispatch of the builtins
+ *	jobs.c		background and stopped jobs, job control, wait, fg, bg
  */
 #ifndef SH_H
 #define SH_H
@@ -58,7 +60,24 @@ int apply_redirections(const struct cmd *c);
 int is_builtin(const char *name);
 int run_builtin(struct cmd *c);
 int run_builtin_here(struct cmd *c);
-void add_job(pid_t pid, const char *name);
+
+/* jobs.c */
+extern int job_control;		/* pipelines get process groups and the terminal */
+void init_job_control(void);
+void child_enter_job(pid_t pgid, int foreground);
+void parent_add_to_job(pid_t pid, pid_t pgid);
+void give_terminal(pid_t pgid);
+int add_job(pid_t pid, pid_t pgid, const char *name, int stopped);
+void foreground_stopped(const pid_t *pids, char *const *names, int n, pid_t pgid);
 void reap_jobs(void);
+int builtin_wait(int argc, char **argv);
+int builtin_fg(int argc, char **argv);
+int builtin_bg(int argc, char **argv);
+
+/* edit.c */
+#define EDIT_EOF		(-1)	/* ^D on an empty line, or the input ended */
+#define EDIT_INTERRUPTED	(-2)	/* ^C: the line was thrown away */
+int edit_init(void);
+int edit_line(const char *prompt, char *buf, int size);
 
 #endif /* SH_H */

@@ -1,7 +1,8 @@
 /*
  * unistd.h - the POSIX system call wrappers: files (file.c), processes
- * (process.c, exec.c), memory (brk.c), sleeping (time.c), and the raw
- * syscall() (syscall.c).  Each returns -1 and sets errno on failure.
+ * (process.c, exec.c), memory (brk.c), sleeping (time.c), terminals
+ * (termios.c), and the raw syscall() (syscall.c).  Each returns -1 and
+ * sets errno on failure.
  */
 #ifndef _UNISTD_H
 #define _UNISTD_H
@@ -31,6 +32,7 @@ int pipe2(int fds[2], int flags);
 int access(const char *path, int mode);
 int unlink(const char *path);
 int rmdir(const char *path);
+ssize_t readlink(const char *path, char *buf, size_t size);
 int chdir(const char *path);
 char *getcwd(char *buf, size_t size);
 
@@ -48,6 +50,10 @@ pid_t getpgrp(void);
 pid_t getsid(pid_t pid);
 pid_t setsid(void);
 int pause(void);
+
+int isatty(int fd);
+pid_t tcgetpgrp(int fd);
+int tcsetpgrp(int fd, pid_t pgrp);
 
 unsigned int sleep(unsigned int seconds);
 int usleep(useconds_t usec);

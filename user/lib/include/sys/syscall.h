@@ -39,6 +39,7 @@
 #define SYS_getppid	__NR_getppid
 #define SYS_getpgrp	__NR_getpgrp
 #define SYS_setsid	__NR_setsid
+#define SYS_readlink	__NR_readlink
 #define SYS_reboot	__NR_reboot
 #define SYS_munmap	__NR_munmap
 #define SYS_wait4	__NR_wait4
