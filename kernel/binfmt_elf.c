@@ -208,6 +208,18 @@ int load_elf_binary(struct linux_binprm *bprm)
 		file_end = ph->p_vaddr + ph->p_memsz;
 		if (file_end > end)
 			end = file_end;
+		/* Code and data bounds, for /proc/PID/stat (Linux's start_code...). */
+		if (ph->p_flags & PF_X) {
+			if (!bprm->mm->start_code || ph->p_vaddr < bprm->mm->start_code)
+				bprm->mm->start_code = ph->p_vaddr;
+			bprm->mm->end_code = max(bprm->mm->end_code,
+						 (unsigned long)(ph->p_vaddr + ph->p_filesz));
+		} else {
+			if (!bprm->mm->start_data || ph->p_vaddr < bprm->mm->start_data)
+				bprm->mm->start_data = ph->p_vaddr;
+			bprm->mm->end_data = max(bprm->mm->end_data,
+						 (unsigned long)(ph->p_vaddr + ph->p_filesz));
+		}
 		if (ph->p_offset == 0 && start < first_load)
 			first_load = start;
 		ret = -ENOEXEC;

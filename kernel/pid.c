@@ -42,6 +42,7 @@ struct pid_namespace init_pid_ns = {
 	.child_reaper = &init_task,
 	.level = 0,
 	.parent = NULL,
+	.inum = PROC_PID_INIT_INO,
 };
 
 int pid_max = PID_MAX_DEFAULT;

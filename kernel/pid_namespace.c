@@ -29,6 +29,8 @@
 
 static struct kmem_cache *pid_ns_cachep;
 static unsigned long pid_ns_count;
+/* The next inode number; Linux takes them from an IDA, Nest just counts. */
+static unsigned int next_ns_inum = PROC_DYNAMIC_FIRST;
 
 void pid_namespaces_init(void)
 {
@@ -59,6 +61,7 @@ static struct pid_namespace *create_pid_namespace(struct pid_namespace *parent)
 	ns->level = level;
 	ns->parent = get_pid_ns(parent);
 	ns->nr_hashed = PIDNS_ADDING;
+	ns->inum = next_ns_inum++;
 	/* Number 0 is never handed out, as in the initial namespace. */
 	err = take_pid_nr(ns, 0);
 	if (err < 0)

@@ -22,24 +22,13 @@
 #include "internal.h"
 
 /*
- * Namespace inode numbers as Linux's: the initial pid namespace has
- * PROC_PID_INIT_INO, the others numbers from PROC_DYNAMIC_FIRST up.
- * Linux hands those out from an IDA and keeps them in ns->ns.inum; Nest's
- * struct pid_namespace has no such field, so the number is made from the
- * namespace's physical address (slab objects are at least 8-byte aligned,
- * and low memory is below 1 GiB, so it fits).  Like Linux's, a number is
- * unique among the namespaces alive and may come back after one is freed.
+ * proc_ns_inum - the inode number "pid:[N]" shows for @ns: the one
+ * create_pid_namespace() gave it (PROC_PID_INIT_INO for the initial one),
+ * as Linux keeps in ns->ns.inum.
  */
-#define PROC_PID_INIT_INO	0xEFFFFFFCU
-#define PROC_DYNAMIC_FIRST	0xF0000000U
-#define PROC_NS_ALIGN_SHIFT	3
-
-/* proc_ns_inum - the inode number "pid:[N]" shows for @ns. */
 unsigned int proc_ns_inum(const struct pid_namespace *ns)
 {
-	if (ns == &init_pid_ns)
-		return PROC_PID_INIT_INO;
-	return PROC_DYNAMIC_FIRST + (unsigned int)(__pa(ns) >> PROC_NS_ALIGN_SHIFT);
+	return ns->inum;
 }
 
 /* Write "pid:[N]" for @ns as a link target. */

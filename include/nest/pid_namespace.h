@@ -44,7 +44,12 @@ struct pid_namespace {
 	struct kmem_cache *pid_cachep;	/* struct pids of this level */
 	unsigned int level;
 	struct pid_namespace *parent;
+	unsigned int inum;		/* its inode number: /proc/PID/ns/pid reads pid:[inum] */
 };
+
+/* Namespace inode numbers, as Linux's: the initial one's, then the others'. */
+#define PROC_PID_INIT_INO	0xEFFFFFFCU
+#define PROC_DYNAMIC_FIRST	0xF0000000U
 
 /* nr_hashed's top bit: the namespace still accepts new pids (Linux's). */
 #define PIDNS_ADDING	(1U << 31)

@@ -281,6 +281,10 @@ static const char *const read_paths[] = {
 	"/etc/motd", "/dev/null", "/dev/zero", "/", "/bin", "/tmp", "/bin/true",
 	"/nonexistent", "/etc/motd/x", "", ".", "..", "file", "d", "d/f", "n0",
 	FUZZ_DIR, "//etc///motd", "/bin/../etc/motd", "/dev", "/proc",
+	/* procfs, when the supervisor could mount it */
+	"/proc/self/status", "/proc/self/stat", "/proc/self/cmdline", "/proc/1/status",
+	"/proc/2/comm", "/proc/meminfo", "/proc/slabinfo", "/proc/self/ns/pid",
+	"/proc/sys/kernel/pid_max", "/proc/self", "/proc/1/ns",
 };
 /*
  * Paths the call may create, remove or truncate: under the worker's own

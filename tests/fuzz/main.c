@@ -47,6 +47,7 @@
 #include <sched.h>
 #include <sys/wait.h>
 #include <sys/stat.h>
+#include <sys/mount.h>
 #include "fuzz.h"
 
 #define DEFAULT_CALLS		20000
@@ -398,7 +399,7 @@ int main(int argc, char **argv)
 {
 	struct round_stats total;
 	uint32_t done = 0, count;
-	int i, round = 0, failed = 0;
+	int i, round = 0, failed = 0, proc_mounted;
 	long start, ms;
 
 	for (i = 1; i < argc; i++) {
@@ -429,6 +430,8 @@ int main(int argc, char **argv)
 	       fuzz_faults ? ", fault injection" : "");
 	remove_tree(FUZZ_DIR);
 	mkdir(FUZZ_DIR, 0755);
+	/* procfs too, if it is there and not mounted yet: its files get fuzzed. */
+	proc_mounted = mount("proc", "/proc", "proc", 0, NULL) == 0;
 	memset(&total, 0, sizeof(total));
 	start = now_ms();
 	while (done < nr_calls) {
@@ -443,6 +446,8 @@ int main(int argc, char **argv)
 		round++;
 	}
 	remove_tree(FUZZ_DIR);
+	if (proc_mounted)
+		umount2("/proc", 0);
 	ms = now_ms() - start;
 	printf("fuzz: seed %u: %u calls in %ld.%03ld s (%ld calls/s), %d rounds\n", seed,
 	       total.calls, ms / 1000, ms % 1000, ms ? total.calls * 1000L / ms : 0, round);

@@ -14,6 +14,10 @@
  *	fork, clone, clone3	the child exits at once (raw_fork_syscall)
  *	execve			allowed: if it works, /bin/true replaces the
  *				worker, which the monitor then restarts
+ *	kill			any pid, -1 included: the worker is in the
+ *				round's pid namespace, so it reaches only the
+ *				round's processes (the monitor, its init, is
+ *				immune), never the supervisor or the kernel's
  *	fcntl(F_SETFL)		keeps O_NONBLOCK, so pipes never block
  *	open, unlink...		change files only under the worker's directory
  *				(ARG_WPATH); anything else is opened read-only

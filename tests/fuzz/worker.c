@@ -140,6 +140,7 @@ static int worker_setup(int worker, int workers, const char *log_path)
 	pool_open("file", O_RDWR | O_CREAT);
 	pool_open("d", O_RDONLY | O_DIRECTORY);
 	pool_open("/", O_RDONLY | O_DIRECTORY);
+	pool_open("/proc/self/status", O_RDONLY);	/* if /proc is mounted */
 	if (pipe2(pipefd, O_NONBLOCK) == 0) {
 		pool_add(pipefd[0]);
 		pool_add(pipefd[1]);

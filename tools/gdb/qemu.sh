@@ -54,7 +54,9 @@ fi
 log=$O/gdb-serial.log
 echo "QEMU waits for GDB on port $GDBPORT; its serial console goes to $log."
 echo "Command line: $CMDLINE.  Quit GDB to stop QEMU."
-"$QEMU" "$@" -serial "file:$log" -monitor none &
+# In a session of its own, so that Ctrl-C in GDB (which interrupts the
+# guest) does not reach QEMU too and end it.
+setsid "$QEMU" "$@" -serial "file:$log" -monitor none &
 qemu_pid=$!
 trap 'kill $qemu_pid 2>/dev/null || true' EXIT INT TERM
 # This tree's set-up, and not a second copy of it through .gdbinit.

@@ -33,6 +33,8 @@ WORD = 4
 MAX_FRAMES = 64
 # Interrupt frames: the vector of int $0x80 (boot/entry.asm).
 SYSCALL_VECTOR = 0x80
+# The first C function (kernel/main.c): the idle task's stack ends there.
+OUTERMOST = "start_kernel"
 
 
 def for_each_task():
@@ -225,8 +227,13 @@ if the kernel was interrupted, or stops at the user-mode boundary."""
         level, callee_ebp = 0, None
         while level < MAX_FRAMES:
             if pc != after_call:
-                print(frame_line(level, pc, True))
+                # A task that never ran "returns" to the start of ret_from_fork
+                # or ret_from_kernel_thread: not a return address.
+                is_return = level > 0 or "+" in symbolize(pc)
+                print(frame_line(level, pc, is_return))
                 level += 1
+                if symbolize(pc - 1 if is_return else pc).startswith(OUTERMOST + "+"):
+                    return          # the boot code below it never gets control back
             else:
                 # Returning into common_interrupt from do_interrupt: above the
                 # return address in its frame are its argument, then the regs.

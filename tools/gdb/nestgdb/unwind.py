@@ -23,7 +23,8 @@ The frames it knows (the stack layouts are boot/entry.asm's):
   - the first instruction of common_interrupt: vector and orig_ax above it;
   - common_interrupt after `call do_interrupt` returns: a struct pt_regs
     whose address is the argument just above the return address;
-  - the first instruction of ret_to_user: esp points at a struct pt_regs.
+  - the first instruction of ret_to_user: esp points at a struct pt_regs;
+  - start_kernel, made the outermost frame (see outermost()).
 
 The frame that was interrupted is decorated (InterruptedFrame) so that it
 is named by its own pc: GDB assumes a caller's pc is a return address.
@@ -47,6 +48,7 @@ WORD = 4
 NR_STUB_VECTORS = 48
 ERROR_CODE_VECTORS = {8, 10, 11, 12, 13, 14, 17, 21}
 USER_RPL = 3
+PUSH_EBP_SIZE = 1                   # `push ebp`, a function's first instruction
 GENERAL_REGS = ["eax", "ecx", "edx", "ebx", "ebp", "esi", "edi"]
 # struct pt_regs (include/nest/ptrace.h): field -> GDB register.
 PT_REGS = {"bx": "ebx", "cx": "ecx", "dx": "edx", "si": "esi", "di": "edi", "bp": "ebp",
@@ -82,6 +84,10 @@ class EntryLayout:
                 break
         regs = lookup_type("struct pt_regs")
         self.offsets = {f.name: f.bitpos // 8 for f in regs.fields()}
+        block = gdb.block_for_pc(address("start_kernel"))
+        while block.function is None:
+            block = block.superblock
+        self.start_kernel = (block.start, block.end)
 
 
 class InterruptUnwinder(Unwinder):
@@ -107,7 +113,35 @@ class InterruptUnwinder(Unwinder):
             return self.from_pt_regs(pending_frame, L.common, read(esp))
         if pc == L.ret_to_user:
             return self.from_pt_regs(pending_frame, pc, esp)
+        if L.start_kernel[0] <= pc < L.start_kernel[1]:
+            return self.outermost(pending_frame, L.start_kernel[0], esp)
         return None
+
+    def outermost(self, pending_frame, func, esp):
+        """start_kernel: the first C function, called by boot/multiboot.asm,
+        which it never returns to.  Its caller is given eip 0, where GDB
+        stops, rather than the return address into higher_half, whose debug
+        information NASM leaves incomplete: GDB would warn "pc ... in
+        address map, but not in symtab" at every stop in the idle task.
+        (The frame filter below leaves that last frame out of `bt`.)"""
+        pc = int(pending_frame.read_register("eip"))
+        ebp = int(pending_frame.read_register("ebp"))
+        # The canonical frame address (the caller's esp before the call,
+        # plus the return address): where the prologue has got to decides.
+        if pc == func:
+            cfa = esp + WORD
+        elif pc == func + PUSH_EBP_SIZE:
+            cfa = esp + 2 * WORD
+        else:
+            cfa = ebp + 2 * WORD
+        info = pending_frame.create_unwind_info(FrameId(cfa, func))
+        for reg in GENERAL_REGS:
+            info.add_saved_register(reg, pending_frame.read_register(reg))
+        info.add_saved_register("ebp", u32(read(cfa - 2 * WORD)) if pc > func + PUSH_EBP_SIZE
+                                else pending_frame.read_register("ebp"))
+        info.add_saved_register("esp", u32(cfa))
+        info.add_saved_register("eip", u32(0))
+        return info
 
     def from_cpu_frame(self, pending_frame, func, frame):
         """At a stub's start: only eip, cs, eflags (and a user esp, ss) are saved."""
@@ -232,10 +266,13 @@ class UserStackFilter:
     def filter(self, frame_iter):
         last, after_interrupt = None, False
         for decorator in frame_iter:
+            pc = decorator.inferior_frame().pc()
+            if pc == 0:
+                return              # start_kernel's made-up caller (see outermost())
             if after_interrupt:
                 decorator = InterruptedFrame(decorator)
             last = decorator
-            after_interrupt = is_interrupt_frame(decorator.inferior_frame().pc())
+            after_interrupt = is_interrupt_frame(pc)
             yield decorator
         if last is None:
             return
