@@ -354,6 +354,19 @@ void force_sig(int sig)
 	force_sig_fault(sig, SI_KERNEL, NULL);
 }
 
+/*
+ * force_sigsegv - the frame for a handler of @sig could not be written (no
+ * room on the user stack): SIGSEGV, as Linux's force_sigsegv().  If @sig
+ * was SIGSEGV itself, its handler would meet the same stack, and the
+ * signal would come straight back for ever: the default action instead.
+ */
+static void force_sigsegv(int sig)
+{
+	if (sig == SIGSEGV)
+		sig_action(current, SIGSEGV)->sa.sa_handler = SIG_DFL;
+	force_sig(SIGSEGV);
+}
+
 /* Take the next deliverable signal off current's queues; 0 if none. */
 static int dequeue_signal(siginfo_t *info)
 {
@@ -521,7 +534,7 @@ void do_signal(struct pt_regs *regs)
 			/* sigsuspend's caller sees its own mask in the frame. */
 			oldset = t->restore_sigmask ? &t->saved_sigmask : &t->blocked;
 			if (setup_signal_frame(sig, ka, &info, oldset, regs)) {
-				force_sig(SIGSEGV);	/* no stack for the frame */
+				force_sigsegv(sig);	/* no stack for the frame */
 				return;
 			}
 			t->restore_sigmask = false;

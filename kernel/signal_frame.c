@@ -81,11 +81,17 @@ static const u8 sigreturn_code[RETCODE_SIZE] = {
 static const u8 rt_sigreturn_code[RETCODE_SIZE] = {
 	0xb8, 173, 0, 0, 0, 0xcd, 0x80, 0x00 };
 
-/* The frame's address: below the user esp, aligned as Linux aligns it. */
+/*
+ * The frame's address: below the user esp, aligned as Linux aligns it.
+ * NULL if it does not fit below esp at all (a stack pointer near 0): the
+ * address would wrap, and so would the pointers into the frame.
+ */
 static void __user *get_sigframe(struct pt_regs *regs, size_t frame_size)
 {
 	unsigned long sp = regs->sp - frame_size;
 
+	if (regs->sp < frame_size + STACK_ALIGN)
+		return NULL;
 	/* At the handler's first instruction, (esp + 4) is 16-byte aligned. */
 	sp = ((sp + 4) & -(unsigned long)STACK_ALIGN) - 4;
 	return (void __user *)sp;
@@ -139,6 +145,8 @@ static int setup_frame(int sig, struct k_sigaction *ka, sigset_t *set,
 	struct sigframe __user *frame = get_sigframe(regs, sizeof(struct sigframe));
 	struct sigframe f;
 
+	if (!frame)
+		return -EFAULT;
 	memset(&f, 0, sizeof(f));
 	f.sig = sig;
 	fill_sigcontext(&f.sc, regs, set->sig[0]);
@@ -158,6 +166,8 @@ static int setup_rt_frame(int sig, struct k_sigaction *ka, siginfo_t *info,
 	struct rt_sigframe __user *frame = get_sigframe(regs, sizeof(struct rt_sigframe));
 	struct rt_sigframe f;
 
+	if (!frame)
+		return -EFAULT;
 	memset(&f, 0, sizeof(f));
 	f.sig = sig;
 	f.pinfo = (u32)&frame->info;

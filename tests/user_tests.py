@@ -79,6 +79,8 @@ USER_TESTS = [
     {"name": "misc", "args": [], "timeout": 60},
     {"name": "many_procs", "args": [], "timeout": 120},
     {"name": "stop", "args": [], "timeout": 60},
+    # Copy-on-write fork (mm/memory.c): each side sees its own writes.
+    {"name": "cow", "args": [], "timeout": 60},
     # Pid namespaces (tests/user/pidns_*.c, helpers in pidns.h).  On Nest
     # under TCG stress takes ~22 s and wrap ~66 s (32,769 forks).
     {"name": "pidns_create", "args": [], "timeout": 60},

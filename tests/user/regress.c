@@ -11,6 +11,9 @@
  *	lseek(SEEK_CUR / SEEK_END) past the largest loff_t: the sum
  *	  overflowed, in files (fs/read_write.c) and in directories
  *	  (fs/libfs.c)
+ *	a signal with a handler to a task whose stack pointer is near 0:
+ *	  the frame's address wrapped, and the pointers into it overflowed
+ *	  (kernel/signal_frame.c)
  */
 #include <limits.h>
 #include <fcntl.h>
@@ -18,12 +21,35 @@
 #include "check.h"
 
 #define LLSEEK_HIGH_MAX	0x7fffffffUL	/* offset_high of the largest loff_t */
+#define LOW_STACK	0x40		/* a child's stack pointer, near 0 */
 
 /* _llseek(fd, high, low, &result, whence), raw: 0 or -1 with errno. */
 static long llseek(int fd, unsigned long high, unsigned long low, long long *result,
 		   int whence)
 {
 	return syscall(__NR__llseek, fd, high, low, result, whence);
+}
+
+static void on_segv(int sig)
+{
+	_exit(3);
+}
+
+/*
+ * A child on a stack at LOW_STACK faults at once; its SIGSEGV handler
+ * cannot get a frame below that, so it dies of SIGSEGV.
+ */
+static void test_low_stack(void)
+{
+	pid_t pid;
+
+	set_handler(SIGSEGV, on_segv, 0);
+	pid = syscall(SYS_clone, SIGCHLD, LOW_STACK, 0, 0, 0);
+	if (pid == 0)
+		_exit(4);	/* not reached: the return from syscall() faults */
+	set_handler(SIGSEGV, SIG_DFL, 0);
+	CHECK_KILLED(pid > 0 ? wait_child(pid) : -1, SIGSEGV,
+		     "low stack: a handled SIGSEGV with no room for its frame kills");
 }
 
 int main(int argc, char **argv)
@@ -56,5 +82,7 @@ int main(int argc, char **argv)
 	CHECK_ERR(llseek(dir, 0, 1, &pos, SEEK_CUR), EINVAL,
 		  "dir llseek: one more with SEEK_CUR");
 	close(dir);
+
+	test_low_stack();
 	return check_done();
 }

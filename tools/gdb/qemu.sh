@@ -13,7 +13,11 @@
 # straight into that program as init, /bin/PROG (or /sbin, /tests,
 # /tests/gdb: the first folder of the build tree's initramfs that has it).
 set -eu
-mode=$1
+mode=${1:-}
+if [ "$mode" != gdb ] && [ "$mode" != qemu ]; then
+	echo "usage: tools/gdb/qemu.sh gdb|qemu (make gdb, make qemu-gdb)" >&2
+	exit 2
+fi
 O=${O:-build}
 QEMU=${QEMU:-qemu-system-i386}
 QEMU_COMMON=${QEMU_COMMON:--m 128M -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04}

@@ -199,9 +199,8 @@ if the kernel was interrupted, or stops at the user-mode boundary."""
         self.backtrace(parse_task(arg))
 
     def backtrace(self, task):
-        print(f"task {int(task):#x} pid {int(task['pid'])} ({string(task['comm'])}), "
-              f"state {task_state(task)}")
-        self.comm = string(task["comm"])
+        comm = string(task["comm"])
+        print(f"task {int(task):#x} pid {int(task['pid'])} ({comm}), state {task_state(task)}")
         if int(task) == int(var("current")):
             print("(the running task: GDB's own backtrace)")
             gdb.execute("bt")
@@ -212,17 +211,20 @@ if the kernel was interrupted, or stops at the user-mode boundary."""
             raise NestError(f"thread.sp {sp:#x} is outside the task's stack "
                             f"[{low:#x}, {high:#x})")
         self.walk(read_ulong(sp + SWITCH_FRAME_RET), read_ulong(sp + SWITCH_FRAME_EBP),
-                  low, high)
+                  low, high, comm)
 
-    def user_symbol(self, regs):
-        """" in read+0x14" if the loaded user symbols are this task's program."""
+    @staticmethod
+    def user_symbol(regs, comm):
+        """" in read+0x14 (/bin/sh)" if the user symbols loaded are the program
+        of the task named @comm (whose own memory is not mapped now)."""
         loaded = usersyms.guest_path
-        if not loaded or os.path.basename(loaded)[:TASK_COMM_LEN - 1] != self.comm:
+        if not usersyms.loaded or os.path.basename(loaded)[:TASK_COMM_LEN - 1] != comm:
             return ""
         return f" in {symbolize(regs['ip'])} ({loaded})"
 
-    def walk(self, pc, ebp, low, high):
-        """Print frames from return address @pc in the function whose frame is @ebp."""
+    def walk(self, pc, ebp, low, high, comm):
+        """Print frames from return address @pc in the function whose frame is
+        @ebp, on the stack [@low, @high) of the task named @comm."""
         after_call = entry_layout().after_call
         level, callee_ebp = 0, None
         while level < MAX_FRAMES:
@@ -247,7 +249,7 @@ if the kernel was interrupted, or stops at the user-mode boundary."""
                       f"{'user' if user else 'kernel'} mode, regs at {int(regs):#x}")
                 level += 1
                 if user:
-                    print(f"    user mode: eip {int(regs['ip']):#010x}{self.user_symbol(regs)}, "
+                    print(f"    user mode: eip {int(regs['ip']):#010x}{self.user_symbol(regs, comm)}, "
                           f"esp {int(regs['sp']):#010x}")
                     return
                 # The kernel was interrupted: that function, then on up its chain.

@@ -9,13 +9,15 @@ them, so that a backtrace taken in the kernel goes on below the interrupt:
 into the interrupted kernel function, or, for a system call, into the user
 program (its symbols loaded by usersyms.py):
 
-    #0  copy_pid_ns (...) at kernel/pid_namespace.c:84
+    #0  copy_pid_ns (flags=..., old_ns=...) at kernel/pid_namespace.c:84
     ...
-    #7  do_interrupt (regs=0xf0002fb8) at kernel/traps.c:216
-    #8  common_interrupt () at boot/entry.asm:117
-    #9  __clone () at user/lib/clone_i386.S:42
-    #10 clone (fn=..., ...) at user/lib/clone.c:48
-    #11 main (...) at tests/gdb/nsnest.c:60
+    #7  0xc010aef1 in do_interrupt (regs=0xf0002fb8) at kernel/traps.c:216
+    #8  0xc010218a in common_interrupt () at boot/entry.asm:117
+    #9  0x0804c19d in __clone () at user/lib/clone_i386.S:44
+    0x0804963d in clone () at user/lib/clone.c:50
+    0x080490c1 in main () at user/bin/nsdemo.c:194
+
+(the last two from the frame filter, below).
 
 The frames it knows (the stack layouts are boot/entry.asm's):
   - the first instruction of isr_stub_N and entry_INT80_32: the CPU's

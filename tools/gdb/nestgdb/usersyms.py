@@ -75,6 +75,18 @@ def read_string(addr):
     return data.split(b"\0")[0].decode("ascii", "replace")
 
 
+def quietly(command):
+    """Run @command without its output and without asking "(y or n)"."""
+    if not gdb.parameter("confirm"):
+        gdb.execute(command, to_string=True)
+        return
+    gdb.execute("set confirm off")
+    try:
+        gdb.execute(command, to_string=True)
+    finally:
+        gdb.execute("set confirm on")
+
+
 class UserSymbols:
     """Which user program's symbols are loaded, and the switch between them."""
 
@@ -95,8 +107,8 @@ class UserSymbols:
     def program_mapped(self, path):
         """The kernel says @path is the user program now mapped."""
         self.hook_hits += 1
-        if not self.enabled:
-            return
+        if not self.enabled or not path:
+            return                  # (no string: an address space exec never made)
         host = host_file(path)
         if host is None:
             if path not in self.missing:
@@ -106,10 +118,10 @@ class UserSymbols:
             self.unload()
             self.guest_path = path
             return
-        if host == self.loaded:
-            return
+        if host == self.loaded and any(o.filename == host for o in gdb.objfiles()):
+            return                  # (a `file` command drops every objfile)
         self.unload()
-        gdb.execute(f"add-symbol-file {host}", to_string=True)
+        quietly(f"add-symbol-file {host}")
         self.loaded, self.guest_path = host, path
         self.switches += 1
         if self.verbose:
@@ -119,7 +131,7 @@ class UserSymbols:
         if self.loaded is None:
             return
         try:
-            gdb.execute(f"remove-symbol-file {self.loaded}", to_string=True)
+            quietly(f"remove-symbol-file {self.loaded}")
         except gdb.error:
             pass                    # already gone (`file` or `symbol-file` reloaded all)
         self.loaded = None
@@ -164,7 +176,8 @@ Usage: nest-usersyms [on | off | verbose | quiet | load]
 
 Without an argument: which program's symbols are loaded, and how often
 they were switched.  on/off: switch the automatic loading on or off (off
-also drops the loaded program).  verbose/quiet: print a line at every
+also drops the loaded program, and takes away the breakpoint that costs
+a stop, a few milliseconds, at every switch between address spaces).  verbose/quiet: print a line at every
 switch, or not.  load: load the symbols of the program `current` runs now
 (useful after attaching to a running machine)."""
 
@@ -176,8 +189,10 @@ switch, or not.  load: load the symbols of the program `current` runs now
         if arg == "on":
             state.enabled = True
             state.arm()
+            state.breakpoint.enabled = True
         elif arg == "off":
             state.enabled = False
+            state.breakpoint.enabled = False    # no stop at every switch either
             state.unload()
         elif arg == "verbose":
             state.verbose = True
