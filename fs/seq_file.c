@@ -115,10 +115,13 @@ ssize_t seq_read_iter(struct file *file, struct iov_iter *to, loff_t *ppos)
 /* seq_lseek - SEEK_SET and SEEK_CUR to any position >= 0; else -EINVAL (as Linux). */
 loff_t seq_lseek(struct file *file, loff_t offset, int whence)
 {
-	if (whence == SEEK_CUR)
-		offset += file->f_pos;
-	else if (whence != SEEK_SET)
+	if (whence == SEEK_CUR) {
+		/* An offset past the largest position is EINVAL, not a wrap. */
+		if (__builtin_add_overflow(offset, file->f_pos, &offset))
+			return -EINVAL;
+	} else if (whence != SEEK_SET) {
 		return -EINVAL;
+	}
 	if (offset < 0)
 		return -EINVAL;
 	file->f_pos = offset;

@@ -73,6 +73,7 @@ pgd_t *pgd_alloc(void)
 {
 	pgd_t *pgd = (pgd_t *)__get_free_page(GFP_KERNEL);
 	struct page *dir;
+	unsigned int w;
 
 	if (!pgd)
 		return NULL;
@@ -80,7 +81,8 @@ pgd_t *pgd_alloc(void)
 	copy_words(pgd + USER_PGD_ENTRIES, swapper_pg_dir + USER_PGD_ENTRIES,
 		   PTRS_PER_PGD - USER_PGD_ENTRIES);
 	dir = virt_to_page(pgd);
-	fill_words(dir->pgd_used, 0, PGD_USED_WORDS);
+	for (w = 0; w < PGD_USED_WORDS; w++)
+		dir->pgd_used[w] = 0;
 	return pgd;
 }
 

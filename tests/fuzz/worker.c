@@ -169,13 +169,16 @@ static void set_fail_nth(unsigned int n)
 	raw_syscall(__NR_write, FAIL_NTH_FD, (long)text, len, 0, 0, 0);
 }
 
-/* After a call: pipes it made become non-blocking as the pool's are. */
+/*
+ * After a call: pipes it made become non-blocking as the pool's are (the
+ * kernel wrote their numbers into scratch, wherever in it they landed).
+ */
 static void after_call(const struct call *c, long ret)
 {
 	int *fds = (int *)c->arg[0];
 
 	if ((c->nr == __NR_pipe || c->nr == __NR_pipe2) && ret == 0 &&
-	    (c->what[0] == 'v' || c->what[0] == 'a')) {
+	    (char *)fds >= ws.scratch && (char *)(fds + 2) <= ws.scratch_end) {
 		fcntl(fds[0], F_SETFL, O_NONBLOCK);
 		fcntl(fds[1], F_SETFL, O_NONBLOCK);
 	}
