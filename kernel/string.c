@@ -1,27 +1,40 @@
 /*
  * kernel/string.c - memory and string functions for a freestanding kernel.
- * Plain byte loops: easy to step through, and fast enough for Nest.  GCC
- * may also emit calls to memcpy/memset/memmove/memcmp on its own, so these
- * four must exist with exactly the C library's behaviour.
+ * Plain byte loops, easy to step through, except memset and memcpy, which
+ * move four bytes per step with rep stosl/movsl as Linux i386's do: they
+ * zero and copy whole pages (boot, exec, copy-on-write), where bytes at a
+ * time cost four times the instructions.  GCC may also emit calls to
+ * memcpy/memset/memmove/memcmp on its own, so these four must exist with
+ * exactly the C library's behaviour.
  */
 #include <nest/string.h>
 
+#define BYTE_TO_WORD	0x01010101u	/* the byte repeated in all four */
+
 void *memset(void *s, int c, size_t n)
 {
-	unsigned char *p = s;
+	unsigned long d0, d1;
 
-	while (n--)
-		*p++ = (unsigned char)c;
+	/* n / 4 words, then the n % 4 bytes left (ecx is reloaded between). */
+	asm volatile("rep stosl\n\t"
+		     "movl %4, %%ecx\n\t"
+		     "rep stosb"
+		     : "=&c"(d0), "=&D"(d1)
+		     : "a"((unsigned char)c * BYTE_TO_WORD), "0"(n / 4), "g"(n & 3), "1"(s)
+		     : "memory");
 	return s;
 }
 
 void *memcpy(void *dst, const void *src, size_t n)
 {
-	unsigned char *d = dst;
-	const unsigned char *s = src;
+	unsigned long d0, d1, d2;
 
-	while (n--)
-		*d++ = *s++;
+	asm volatile("rep movsl\n\t"
+		     "movl %4, %%ecx\n\t"
+		     "rep movsb"
+		     : "=&c"(d0), "=&D"(d1), "=&S"(d2)
+		     : "0"(n / 4), "g"(n & 3), "1"(dst), "2"(src)
+		     : "memory");
 	return dst;
 }
 

@@ -161,15 +161,16 @@ def write_curve(name, points, data_dir):
     svg = data_dir / f"{name}.svg"
     xlabel = "pid namespace depth" if "depth" in name else "live pids"
     script = (f"set terminal svg size 640,400 dynamic font 'sans,11' noenhanced\n"
-              f"set output '{svg}'\n"
+              f"set output '{svg.name}'\n"
               f"set title \"{name}: {what}\"\n"
               f"set xlabel '{xlabel}'\n"
               f"set ylabel 'guest instructions'\n"
               f"set yrange [0:*]\n"
               f"set grid\n"
               f"set key off\n"
-              f"plot '{dat}' using 1:2 with linespoints pt 7\n")
-    subprocess.run(["gnuplot"], input=script.encode(), check=True)
+              f"plot '{dat.name}' using 1:2 with linespoints pt 7\n")
+    # Relative names: the .svg must not record where this tree happens to be.
+    subprocess.run(["gnuplot"], input=script.encode(), cwd=data_dir, check=True)
     return dat, svg
 
 
