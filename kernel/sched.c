@@ -57,7 +57,6 @@ struct task_struct *current = &init_task;
 static struct task_struct *switched_from;
 static LIST_HEAD(run_queue);
 static unsigned long nr_queued;
-static unsigned long nr_context_switches;
 static DEFINE_SPINLOCK(rq_lock);
 
 bool task_stack_contains(const struct task_struct *tsk, unsigned long addr)
@@ -129,7 +128,6 @@ static void context_switch(struct task_struct *prev, struct task_struct *next)
 	load_sp0(next->thread.sp0);
 	fpu_switch_out(prev);
 	fpu_switch_in(next);
-	nr_context_switches++;
 	switched_from = prev;
 	current = next;
 	__switch_to_asm(&prev->thread.sp, next->thread.sp);

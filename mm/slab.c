@@ -488,3 +488,49 @@ void get_slabinfo(struct kmem_cache *s, struct slabinfo *sinfo)
 	sinfo->num_slabs = s->num_slabs;
 	spin_unlock_irqrestore(&s->lock, flags);
 }
+
+/*
+ * kmem_cache_validate - walk @s's cpu slab and lists and check every
+ * counter against what is really there (as SLUB's validate_slab_cache()):
+ * the cpu slab is on no list and its free objects are on s->cpu_freelist;
+ * full, partial and free slabs hold what their list says.  Returns true if
+ * consistent, else reports what it counted.  For tests; takes no lock, so
+ * call it when nothing else uses the cache.
+ */
+bool kmem_cache_validate(struct kmem_cache *s)
+{
+	unsigned long slabs = 0, frees = 0, inuse = 0, start = CPU_SLAB_NONE;
+	unsigned int nr_free = 0;
+	struct page *page;
+	bool ok = true;
+	void *p;
+
+	if (s->cpu_slab) {
+		for (p = s->cpu_freelist; p && nr_free <= s->num;
+		     p = *freepointer_addr(s, p), nr_free++)
+			ok &= compound_head(virt_to_page(p)) == s->cpu_slab;
+		ok &= nr_free <= s->num && !s->cpu_slab->freelist;
+		slabs++, inuse += s->num - nr_free;
+		if (!(s->flags & SLAB_DEBUG_FLAGS))
+			start = (unsigned long)page_address(s->cpu_slab);
+	}
+	ok &= s->cpu_slab_start == start && (s->cpu_slab || !s->cpu_freelist);
+	list_for_each_entry(page, &s->slabs_full, slab_list) {
+		ok &= page->inuse == s->num && !page->freelist;
+		slabs++, inuse += page->inuse;
+	}
+	list_for_each_entry(page, &s->slabs_partial, slab_list) {
+		ok &= page->inuse > 0 && page->inuse < s->num && page->freelist;
+		slabs++, inuse += page->inuse;
+	}
+	list_for_each_entry(page, &s->slabs_free, slab_list) {
+		ok &= page->inuse == 0;
+		slabs++, frees++;
+	}
+	ok &= slabs == s->num_slabs && frees == s->free_slabs && inuse == s->active_objs;
+	if (!ok)
+		pr_err("%s: %lu slabs (counter %lu), %lu free (%lu), %lu in use (%lu)\n",
+		       s->name, slabs, s->num_slabs, frees, s->free_slabs, inuse,
+		       s->active_objs);
+	return ok;
+}

@@ -155,6 +155,9 @@ void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp);
  */
 void kmem_cache_free(struct kmem_cache *s, void *obj);
 
+/* Check @s's lists and counters against each other; true if they agree (tests). */
+bool kmem_cache_validate(struct kmem_cache *s);
+
 /*
  * kmem_cache_shrink - give @s's empty slabs back to the buddy allocator.
  * Returns 0.  Any context.

@@ -45,7 +45,7 @@ TAP_TEST(slab_reuses_freed_object)
 	TAP_CHECK(kmem_cache_alloc(s, GFP_KERNEL) == b);
 	TAP_CHECK(kmem_cache_alloc(s, GFP_KERNEL) == a);
 	TAP_EQ(s->active_objs, 3);
-	TAP_CHECK(cache_consistent(s));
+	TAP_CHECK(kmem_cache_validate(s));
 	kmem_cache_free(s, a);
 	kmem_cache_free(s, b);
 	kmem_cache_free(s, c);
@@ -222,10 +222,10 @@ TAP_TEST(slab_one_object_per_slab)
 	TAP_EQ(s->num_slabs, 3);
 	TAP_CHECK(list_empty(&s->slabs_partial) && s->cpu_slab == obj_slab(c));
 	kmem_cache_free(s, b);		/* kept on slabs_free */
-	TAP_CHECK(cache_consistent(s));
+	TAP_CHECK(kmem_cache_validate(s));
 	kmem_cache_free(s, a);		/* one too many: back to the buddy allocator */
 	kmem_cache_free(s, c);		/* the cpu slab stays, empty */
-	TAP_CHECK(cache_consistent(s));
+	TAP_CHECK(kmem_cache_validate(s));
 	TAP_EQ(s->num_slabs, 2);
 	TAP_CHECK(kmem_cache_alloc(s, GFP_KERNEL) == c);
 	kmem_cache_free(s, c);
@@ -254,7 +254,7 @@ TAP_TEST(slab_shrink_returns_pages)
 	TAP_EQ(s->num_slabs, 2);
 	TAP_EQ(s->free_slabs, 1);
 	TAP_EQ(nr_free_pages(), start - (2UL << s->gfporder));
-	TAP_CHECK(cache_consistent(s));
+	TAP_CHECK(kmem_cache_validate(s));
 	TAP_EQ(kmem_cache_shrink(s), 0);
 	TAP_EQ(s->num_slabs, 0);
 	TAP_EQ(nr_free_pages(), start);
@@ -280,7 +280,7 @@ TAP_TEST(slab_cpu_slab_changes)
 	kmem_cache_free(s, objs[n]);	/* onto the cpu freelist */
 	TAP_CHECK(s->cpu_freelist == objs[n]);
 	TAP_EQ(s->active_objs, n - 1);
-	TAP_CHECK(cache_consistent(s));
+	TAP_CHECK(kmem_cache_validate(s));
 	for (i = n; i < 2 * n; i++) {
 		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
 		TAP_CHECK(obj_slab(objs[i]) == second);
@@ -288,7 +288,7 @@ TAP_TEST(slab_cpu_slab_changes)
 	objs[0] = kmem_cache_alloc(s, GFP_KERNEL);	/* second used up */
 	TAP_CHECK(s->cpu_slab == first && obj_slab(objs[0]) == first);
 	TAP_CHECK(s->slabs_full.next == &second->slab_list);
-	TAP_CHECK(cache_consistent(s));
+	TAP_CHECK(kmem_cache_validate(s));
 	/* A zeroed object from the cpu freelist is zeroed. */
 	memset(objs[0], 0xab, 96);
 	kmem_cache_free(s, objs[0]);
@@ -297,7 +297,7 @@ TAP_TEST(slab_cpu_slab_changes)
 	for (i = 0; i < 2 * n; i++)
 		kmem_cache_free(s, objs[i]);
 	TAP_EQ(s->active_objs, 0);
-	TAP_CHECK(cache_consistent(s));
+	TAP_CHECK(kmem_cache_validate(s));
 	free(objs);
 	kmem_cache_destroy(s);
 }
@@ -318,7 +318,7 @@ TAP_TEST(slab_shrink_with_cpu_freelist)
 	TAP_CHECK(!s->cpu_slab && page->inuse == 2 && page->freelist == c);
 	TAP_CHECK(s->slabs_partial.next == &page->slab_list);
 	TAP_EQ(nr_free_pages(), start - (1UL << s->gfporder));
-	TAP_CHECK(cache_consistent(s));
+	TAP_CHECK(kmem_cache_validate(s));
 	TAP_CHECK(kmem_cache_alloc(s, GFP_KERNEL) == c && s->cpu_slab == page);
 	kmem_cache_free(s, a);
 	kmem_cache_free(s, b);
@@ -351,7 +351,7 @@ TAP_TEST(slab_cpu_slab_counts_are_exact)
 	kmem_cache_free(s, objs[0]);
 	kmem_cache_free(s, objs[2]);
 	kmem_cache_free(s, objs[4]);
-	TAP_CHECK(cache_consistent(s));
+	TAP_CHECK(kmem_cache_validate(s));
 	kmem_cache_destroy(s);
 }
 
@@ -420,7 +420,7 @@ TAP_TEST(slab_random_stress)
 		/* Invariants: counters match the lists, objects do not overlap. */
 		for (c = 0; c < STRESS_CACHES; c++) {
 			TAP_EQ(caches[c]->active_objs, count[c]);
-			TAP_CHECK(cache_consistent(caches[c]));
+			TAP_CHECK(kmem_cache_validate(caches[c]));
 		}
 		for (i = n = 0; i < STRESS_SLOTS; i++) {
 			if (!live[i].p)

@@ -96,7 +96,7 @@ static void check_double_free(slab_flags_t flags, const char *name)
 	z = kmem_cache_alloc(s, GFP_KERNEL);
 	TAP_CHECK(x == b && y == a);
 	TAP_CHECK(z != a && z != b);
-	TAP_CHECK(cache_consistent(s));
+	TAP_CHECK(kmem_cache_validate(s));
 	kmem_cache_free(s, x);
 	kmem_cache_free(s, y);
 	kmem_cache_free(s, z);
@@ -166,7 +166,7 @@ TAP_TEST(slab_cpu_freelist_bad_frees)
 	x = kmem_cache_alloc(s, GFP_KERNEL);
 	y = kmem_cache_alloc(s, GFP_KERNEL);
 	TAP_CHECK(x == a && y != a && y != b);
-	TAP_CHECK(cache_consistent(s));
+	TAP_CHECK(kmem_cache_validate(s));
 	kmem_cache_free(s, x);
 	kmem_cache_free(s, y);
 	kmem_cache_free(s, b);

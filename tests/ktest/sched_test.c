@@ -40,20 +40,11 @@ struct spinner {
 	volatile unsigned long count;
 };
 
-/* Count without sleeping until told to stop: only preemption lets others run. */
-static int spin(void *data)
-{
-	struct spinner *s = data;
-
-	while (!kthread_should_stop())
-		s->count++;
-	return 0;
-}
-
 /*
- * Two threads that never sleep both make progress: the timer tick preempts
- * them.  (Kernel threads are preempted only at their own schedule(), so the
- * spinners call it; what is checked is the round-robin.)
+ * Two threads that never sleep both make progress.  Kernel threads are not
+ * preempted (the kernel is not preemptible), so the spinners call
+ * schedule() when the tick asks them to; what is checked is the
+ * round-robin between them.
  */
 static int spin_yield(void *data)
 {
@@ -80,7 +71,6 @@ static void sched_round_robin_between_busy_threads(struct ktest *t)
 	ktest_info(t, "spinner counts %lu and %lu", a.count, b.count);
 	KTEST_EXPECT_GT(t, a.count, 0);
 	KTEST_EXPECT_GT(t, b.count, 0);
-	(void)spin;
 }
 
 static DECLARE_WAIT_QUEUE_HEAD(test_wq);

@@ -111,7 +111,7 @@ static void check_double_free(struct ktest *t, const char *name, slab_flags_t fl
 	KTEST_EXPECT_PTR_EQ(t, objs[0], b);
 	KTEST_EXPECT_PTR_EQ(t, objs[1], a);
 	KTEST_EXPECT_TRUE(t, objs[2] != a && objs[2] != b);
-	KTEST_EXPECT_TRUE(t, cache_consistent(s));
+	KTEST_EXPECT_TRUE(t, kmem_cache_validate(s));
 	free_n(s, 3);
 	ktest_info(t, "%s: %u double frees reported, free list intact", name, expect);
 	kmem_cache_destroy(s);
@@ -179,7 +179,7 @@ void slab_cpu_freelist_bad_frees(struct ktest *t)
 	KTEST_EXPECT_PTR_EQ(t, kmem_cache_alloc(s, GFP_KERNEL), objs[0]);
 	objs[2] = kmem_cache_alloc(s, GFP_KERNEL);
 	KTEST_EXPECT_TRUE(t, objs[2] && objs[2] != objs[0] && objs[2] != objs[1]);
-	KTEST_EXPECT_TRUE(t, cache_consistent(s));
+	KTEST_EXPECT_TRUE(t, kmem_cache_validate(s));
 	free_n(s, 3);
 	kmem_cache_free(other, mine);
 	ktest_info(t, "double free on the cpu freelist and a wrong cache: 2 reports");

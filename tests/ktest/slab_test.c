@@ -40,44 +40,6 @@ void free_n(struct kmem_cache *s, unsigned int n)
 		kmem_cache_free(s, objs[i]);
 }
 
-/*
- * Walk @s's cpu slab and lists and check every counter against them.  The
- * cpu slab is on no list and its free objects are on s->cpu_freelist.
- */
-bool cache_consistent(struct kmem_cache *s)
-{
-	unsigned long slabs = 0, frees = 0, inuse = 0, start = CPU_SLAB_NONE;
-	unsigned int nr_free = 0;
-	struct page *page;
-	bool ok = true;
-	void *p;
-
-	if (s->cpu_slab) {
-		for (p = s->cpu_freelist; p && nr_free <= s->num;
-		     p = *freepointer_addr(s, p), nr_free++)
-			ok &= obj_slab(p) == s->cpu_slab;
-		ok &= nr_free <= s->num && !s->cpu_slab->freelist;
-		slabs++, inuse += s->num - nr_free;
-		if (!(s->flags & SLAB_DEBUG_FLAGS))
-			start = (unsigned long)page_address(s->cpu_slab);
-	}
-	ok &= s->cpu_slab_start == start && (s->cpu_slab || !s->cpu_freelist);
-	list_for_each_entry(page, &s->slabs_full, slab_list) {
-		ok &= page->inuse == s->num && !page->freelist;
-		slabs++, inuse += page->inuse;
-	}
-	list_for_each_entry(page, &s->slabs_partial, slab_list) {
-		ok &= page->inuse > 0 && page->inuse < s->num && page->freelist;
-		slabs++, inuse += page->inuse;
-	}
-	list_for_each_entry(page, &s->slabs_free, slab_list) {
-		ok &= page->inuse == 0;
-		slabs++, frees++;
-	}
-	return ok && slabs == s->num_slabs && frees == s->free_slabs &&
-	       inuse == s->active_objs;
-}
-
 /* A freed object is the next one handed out, and frees are LIFO. */
 static void slab_reuses_freed_object(struct ktest *t)
 {
@@ -96,7 +58,7 @@ static void slab_reuses_freed_object(struct ktest *t)
 	a = kmem_cache_alloc(s, GFP_KERNEL);
 	KTEST_EXPECT_PTR_EQ(t, a, objs[2]);
 	KTEST_EXPECT_EQ(t, s->active_objs, 1);
-	KTEST_EXPECT_TRUE(t, cache_consistent(s));
+	KTEST_EXPECT_TRUE(t, kmem_cache_validate(s));
 	kmem_cache_free(s, a);
 	ktest_info(t, "freed %p came back first; 3 frees came back in LIFO order", a);
 	kmem_cache_destroy(s);
@@ -311,7 +273,7 @@ static void slab_cpu_slab_changes(struct ktest *t)
 	kmem_cache_free(s, objs[n]);
 	KTEST_EXPECT_PTR_EQ(t, s->cpu_freelist, objs[n]);
 	KTEST_EXPECT_EQ(t, s->active_objs, n - 1);
-	KTEST_EXPECT_TRUE(t, cache_consistent(s));
+	KTEST_EXPECT_TRUE(t, kmem_cache_validate(s));
 	for (i = n; i < 2 * n; i++) {
 		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
 		bad += !objs[i] || obj_slab(objs[i]) != second;
@@ -322,10 +284,10 @@ static void slab_cpu_slab_changes(struct ktest *t)
 	KTEST_EXPECT_PTR_EQ(t, s->cpu_slab, first);
 	KTEST_EXPECT_PTR_EQ(t, s->slabs_full.next, &second->slab_list);
 	KTEST_EXPECT_EQ(t, s->num_slabs, 2);
-	KTEST_EXPECT_TRUE(t, cache_consistent(s));
+	KTEST_EXPECT_TRUE(t, kmem_cache_validate(s));
 	free_n(s, 2 * n);
 	KTEST_EXPECT_EQ(t, s->active_objs, 0);
-	KTEST_EXPECT_TRUE(t, cache_consistent(s));
+	KTEST_EXPECT_TRUE(t, kmem_cache_validate(s));
 	ktest_info(t, "%u objects per slab: cpu slab went first -> second -> first", n);
 	kmem_cache_destroy(s);
 }
@@ -350,7 +312,7 @@ static void slab_shrink_with_cpu_freelist(struct ktest *t)
 	KTEST_EXPECT_PTR_EQ(t, page->freelist, objs[2]);
 	KTEST_EXPECT_PTR_EQ(t, s->slabs_partial.next, &page->slab_list);
 	KTEST_EXPECT_EQ(t, nr_free_pages(), start - slab_pages);
-	KTEST_EXPECT_TRUE(t, cache_consistent(s));
+	KTEST_EXPECT_TRUE(t, kmem_cache_validate(s));
 	/* The next allocation takes it back as the cpu slab: no new slab. */
 	KTEST_EXPECT_PTR_EQ(t, kmem_cache_alloc(s, GFP_KERNEL), objs[2]);
 	KTEST_EXPECT_PTR_EQ(t, s->cpu_slab, page);
@@ -399,7 +361,7 @@ static void slab_cpu_slab_counts_are_exact(struct ktest *t)
 	kmem_cache_free(s, objs[0]);
 	kmem_cache_free(s, objs[2]);
 	kmem_cache_free(s, objs[4]);
-	KTEST_EXPECT_TRUE(t, cache_consistent(s));
+	KTEST_EXPECT_TRUE(t, kmem_cache_validate(s));
 	kmem_cache_destroy(s);
 }
 
@@ -509,7 +471,7 @@ static void slab_random_stress(struct ktest *t)
 			continue;
 		for (c = 0; c < STRESS_CACHES; c++) {
 			KTEST_EXPECT_EQ(t, caches[c]->active_objs, count[c]);
-			KTEST_EXPECT_TRUE(t, cache_consistent(caches[c]));
+			KTEST_EXPECT_TRUE(t, kmem_cache_validate(caches[c]));
 		}
 		KTEST_EXPECT_EQ(t, count_overlaps(sizes), 0);
 		checks++;

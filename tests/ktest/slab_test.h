@@ -29,9 +29,6 @@ bool alloc_n(struct kmem_cache *s, unsigned int n);
 /* Free objs[0] .. objs[@n - 1] to @s. */
 void free_n(struct kmem_cache *s, unsigned int n);
 
-/* Do @s's counters agree with its cpu slab and lists?  (slab_test.c) */
-bool cache_consistent(struct kmem_cache *s);
-
 /* The cases of slab_debug_test.c. */
 void slab_destroy_with_live_objects(struct ktest *t);
 void slab_poison_catches_write_after_free(struct ktest *t);
