@@ -31,3 +31,11 @@ lab-starter:
 
 lab-check: $(KERNEL) $(INITRAMFS) user-tests
 	$(Q)$(PYTHON) tools/lab.py check all --build $(O) $(LABCHECK_FLAGS)
+
+# The marker rules and the lab definition checks are pure logic: a host
+# test (TAP), run by tests/run.py with the others in $(O)/host/.
+$(O)/host/test_lab_markers: tests/labs/test_markers.py tools/lab.py tests/labs/grade.py
+	@mkdir -p $(dir $@)
+	$(Q)printf '#!/bin/sh\nNEST_ROOT="%s" exec $(PYTHON) "%s/tests/labs/test_markers.py"\n' \
+		"$(CURDIR)" "$(CURDIR)" > $@ && chmod +x $@
+host-tests: $(O)/host/test_lab_markers
