@@ -55,6 +55,7 @@ int in_child(void (*fn)(void))
 	return status;
 }
 
+/* Every test, in the order their checks are numbered; the summary last. */
 int main(void)
 {
 	test_printf();
