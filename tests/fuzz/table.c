@@ -1,6 +1,6 @@
 /*
  * tests/fuzz/table.c - the system calls the fuzzer makes, each with the
- * type of each argument (args.c makes them up) and a weight: how often it
+ * type of each argument (call.c makes them up) and a weight: how often it
  * is picked, relative to the others.
  *
  * Some calls must never be made, and some only with their teeth pulled:
