@@ -1,7 +1,7 @@
 # tests/labs/lab1.py - Lab 1, "Add a system call": sysinfo(2) (116).
-# The handout: docs/labs/lab1-syscall.md.  The solution is kernel/sys_info.c
-# (a LAB 1 SOLUTION FILE); the starter lacks it, so sysinfo() is -ENOSYS
-# there and every test below fails.
+# The handout: docs/labs/lab1-syscall.md.  The solution is kernel/sys_info.c,
+# a solution file (left out of the starter as a whole), so sysinfo() is
+# -ENOSYS there and every test below fails.
 #
 # The user program runs once per part, so each part earns its own points;
 # the KTAP suite gives partial credit case by case (6 cases, 5 points each).

@@ -26,10 +26,10 @@
  * The bad pointers go through syscall(SYS_sysinfo, ...) so no C library
  * wrapper touches them first.
  */
+#include "proc.h"		/* first: it asks glibc for its GNU names */
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/sysinfo.h>
-#include "proc.h"
 
 #define KERNEL_ADDR	0xC0001000UL
 #define PAGE_SIZE	4096
