@@ -10,7 +10,7 @@ LAB = {
         # expiry, cancel_delayed_work_sync on a running item,
         # flush_delayed_work, self-requeue, queueing from a timer,
         # destroy_workqueue, and the slab reaper.  On the starter each case
-        # fails within its bounded waits (about 15 s in all).
+        # fails within its bounded waits (about 20 s in all).
         {"kind": "ktap", "suite": "lab7_delayed_work", "points": 88, "timeout": 90},
         # The rest of the workqueue, which the starter has: queueing,
         # flushing, cancelling, pools.  A regression guard.
