@@ -123,6 +123,9 @@ static void retire_empty_slab(struct kmem_cache *s, struct page *page)
 {
 	if (s->free_slabs >= SLAB_FREE_SLABS_KEEP) {
 		s->num_slabs--;
+		/* BEGIN LAB 2 SOLUTION */
+		s->reaped++;
+		/* END LAB 2 SOLUTION */
 		free_slab(s, page);
 		return;
 	}
@@ -138,6 +141,23 @@ static void retire_empty_slab(struct kmem_cache *s, struct page *page)
  */
 static void activate_slab(struct kmem_cache *s, struct page *page)
 {
+	/* BEGIN LAB 2 SOLUTION: what the lists hand over, as Linux's alloc_block() */
+	unsigned long off_lists = s->active_objs + s->num - page->inuse;
+
+	/*
+	 * Linux's SLAB counts an object "allocated" (STATS_INC_ALLOCED) and
+	 * "active" when it leaves a slab for the per-CPU array, not when a
+	 * caller gets it; here the lists give a whole slab's free objects to
+	 * the cpu slab at once.  Objects off the lists only grow at this
+	 * point (the fast paths move objects between the caller and the cpu
+	 * slab, both off the lists), so the high mark is exact when taken
+	 * here, and costs the fast path nothing, as STATS_SET_HIGH() in
+	 * alloc_block().
+	 */
+	s->num_allocations += s->num - page->inuse;
+	if (off_lists > s->high_mark)
+		s->high_mark = off_lists;
+	/* END LAB 2 SOLUTION */
 	list_del(&page->slab_list);
 	s->cpu_slab = page;
 	if (!(s->flags & SLAB_DEBUG_FLAGS))
@@ -201,6 +221,9 @@ static bool grow_cache(struct kmem_cache *s, gfp_t gfp, unsigned long *flags)
 	list_add(&page->slab_list, &s->slabs_free);
 	s->num_slabs++;
 	s->free_slabs++;
+	/* BEGIN LAB 2 SOLUTION */
+	s->grown++;
+	/* END LAB 2 SOLUTION */
 	return true;
 }
 
@@ -229,6 +252,16 @@ static __noinline void *__slab_alloc(struct kmem_cache *s, gfp_t gfp,
 	/* Fault injection (include/nest/fault-inject.h): fail on purpose. */
 	if (unlikely(s->flags & SLAB_FAILSLAB) && should_fail(&failslab, s->name, caller))
 		goto out;
+	/* BEGIN LAB 2 SOLUTION: count a hit or a miss */
+	/*
+	 * By what the cpu slab had, not by the path taken: a debug cache and
+	 * __GFP_ZERO come here with objects left, and Linux counts those hits.
+	 */
+	if (s->cpu_freelist)
+		s->allochit++;
+	else
+		s->allocmiss++;	/* STATS_INC_ALLOCMISS(), before the refill */
+	/* END LAB 2 SOLUTION */
 	while (!s->cpu_freelist) {
 		deactivate_slab(s);
 		if (!list_empty(&s->slabs_partial)) {
@@ -274,6 +307,9 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp,
 		return __slab_alloc(s, gfp, REPORT_CALLER(caller), flags);
 	s->cpu_freelist = *freepointer_addr(s, obj);
 	s->active_objs++;
+	/* BEGIN LAB 2 SOLUTION: one add to memory, as STATS_INC_ALLOCHIT() */
+	s->allochit++;
+	/* END LAB 2 SOLUTION */
 	spin_unlock_irqrestore(&s->lock, flags);
 	return obj;
 }
@@ -303,15 +339,25 @@ static __noinline void __slab_free(struct kmem_cache *s, void *obj,
 	if (obj == prior)
 		goto bad;
 	if (unlikely(s->flags & SLAB_DEBUG_FLAGS) &&
-	    !slab_debug_free(s, page, obj, caller))
+	    !slab_debug_free(s, page, obj, caller)) {
+		/* BEGIN LAB 2 SOLUTION */
+		s->errors++;
+		/* END LAB 2 SOLUTION */
 		goto out;
+	}
 
 	*freepointer_addr(s, obj) = prior;
 	s->active_objs--;
 	if (page == s->cpu_slab) {
 		s->cpu_freelist = obj;
+		/* BEGIN LAB 2 SOLUTION: a debug cache's frees into the cpu slab */
+		s->freehit++;
+		/* END LAB 2 SOLUTION */
 		goto out;
 	}
+	/* BEGIN LAB 2 SOLUTION */
+	s->freemiss++;
+	/* END LAB 2 SOLUTION */
 	page->freelist = obj;
 	page->inuse--;
 	if (!page->inuse) {
@@ -323,6 +369,9 @@ static __noinline void __slab_free(struct kmem_cache *s, void *obj,
 	}
 	goto out;
 bad:
+	/* BEGIN LAB 2 SOLUTION */
+	s->errors++;
+	/* END LAB 2 SOLUTION */
 	slab_bad_free(s, page, obj, caller);
 out:
 	spin_unlock_irqrestore(&s->lock, flags);
@@ -353,6 +402,9 @@ static __always_inline void slab_free(struct kmem_cache *s, void *obj,
 	/* In this order @s is dead after s->offset: one register fewer. */
 	prior = s->cpu_freelist;
 	s->active_objs--;
+	/* BEGIN LAB 2 SOLUTION: one add to memory, as STATS_INC_FREEHIT() */
+	s->freehit++;
+	/* END LAB 2 SOLUTION */
 	s->cpu_freelist = obj;
 	*freepointer_addr(s, obj) = prior;
 	spin_unlock_irqrestore(&s->lock, flags);
@@ -407,6 +459,9 @@ void __kmem_cache_shrink(struct kmem_cache *s)
 	deactivate_slab(s);
 	list_for_each_entry_safe(page, next, &s->slabs_free, slab_list)
 		list_move(&page->slab_list, &empty);
+	/* BEGIN LAB 2 SOLUTION */
+	s->reaped += s->free_slabs;
+	/* END LAB 2 SOLUTION */
 	s->num_slabs -= s->free_slabs;
 	s->free_slabs = 0;
 	spin_unlock_irqrestore(&s->lock, flags);
@@ -452,6 +507,9 @@ unsigned int kmem_cache_shrink_keep(struct kmem_cache *s, unsigned int keep)
 		list_move(&page->slab_list, &empty);
 		s->free_slabs--;
 		s->num_slabs--;
+		/* BEGIN LAB 2 SOLUTION: Linux's STATS_ADD_REAPED() in cache_reap() */
+		s->reaped++;
+		/* END LAB 2 SOLUTION */
 	}
 	freed = before - s->num_slabs;
 	spin_unlock_irqrestore(&s->lock, flags);

@@ -25,8 +25,15 @@
 /* The flags kmem_cache_create() accepts. */
 #define SLAB_CREATE_MASK	(SLAB_HWCACHE_ALIGN | SLAB_DEBUG_FLAGS | SLAB_PANIC)
 
-/* Room for one /proc/slabinfo line or one leak-gate line. */
-#define SLABINFO_LINE_LEN	160
+/* Room for one /proc/slabinfo line, statistics columns included, or one leak-gate line. */
+#define SLABINFO_LINE_LEN	256
+
+/* /proc/slabinfo's title and column names (Linux's print_slabinfo_header()). */
+#define SLABINFO_VERSION	"slabinfo - version: 2.1"
+#define SLABINFO_COLUMNS						\
+	"# name            <active_objs> <num_objs> <objsize> <objperslab> "	\
+	"<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> "	\
+	": slabdata <active_slabs> <num_slabs> <sharedavail>"
 
 LIST_HEAD(slab_caches);
 /* Guards slab_caches.  Nest has no mutex yet; creation is process context. */
@@ -322,21 +329,42 @@ void slabinfo_show(void (*emit)(void *arg, const char *line), void *arg)
 	struct slabinfo si;
 	struct kmem_cache *s;
 	unsigned long irqflags;
+	int n;
 
-	emit(arg, "slabinfo - version: 2.1");
-	emit(arg, "# name            <active_objs> <num_objs> <objsize> <objperslab> "
-		  "<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> "
-		  ": slabdata <active_slabs> <num_slabs> <sharedavail>");
+	/* BEGIN LAB 2 SOLUTION: the statistics title and columns with slab_stats */
+	/* As a Linux kernel built with CONFIG_DEBUG_SLAB (mm/slab_stats.c). */
+	if (slab_stats) {
+		emit(arg, SLABINFO_VERSION " (statistics)");
+		emit(arg, SLABINFO_COLUMNS " : globalstat <listallocs> <maxobjs> <grown> "
+			  "<reaped> <error> <maxfreeable> <nodeallocs> <remotefrees> "
+			  "<alienoverflow> : cpustat <allochit> <allocmiss> <freehit> "
+			  "<freemiss>");
+	} else {
+		emit(arg, SLABINFO_VERSION);
+		emit(arg, SLABINFO_COLUMNS);
+	}
+	/* END LAB 2 SOLUTION */
+	/* BEGIN LAB 2 STARTER
+	emit(arg, SLABINFO_VERSION);
+	emit(arg, SLABINFO_COLUMNS);
+	END LAB 2 STARTER */
 	spin_lock_irqsave(&slab_caches_lock, irqflags);
 	list_for_each_entry(s, &slab_caches, list) {
 		get_slabinfo(s, &si);
 		/* Linux's cache_show(); no per-CPU arrays, so tunables are 0. */
-		snprintf(line, sizeof(line),
-			 "%-17s %6lu %6lu %6u %4u %4u : tunables %4u %4u %4u "
-			 ": slabdata %6lu %6lu %6u",
-			 s->name, si.active_objs, si.num_objs, s->size, s->num,
-			 1u << s->gfporder, 0u, 0u, 0u, si.active_slabs,
-			 si.num_slabs, 0u);
+		n = snprintf(line, sizeof(line),
+			     "%-17s %6lu %6lu %6u %4u %4u : tunables %4u %4u %4u "
+			     ": slabdata %6lu %6lu %6u",
+			     s->name, si.active_objs, si.num_objs, s->size, s->num,
+			     1u << s->gfporder, 0u, 0u, 0u, si.active_slabs,
+			     si.num_slabs, 0u);
+		/* BEGIN LAB 2 SOLUTION */
+		if (slab_stats && n > 0 && (size_t)n < sizeof(line))
+			slabinfo_show_stats(s, line + n, sizeof(line) - n);
+		/* END LAB 2 SOLUTION */
+		/* BEGIN LAB 2 STARTER
+		(void)n;
+		END LAB 2 STARTER */
 		emit(arg, line);
 	}
 	spin_unlock_irqrestore(&slab_caches_lock, irqflags);

@@ -86,6 +86,10 @@ struct kmem_cache {
 	slab_flags_t flags;		/* SLAB_* from create, plus slab_debug_all */
 	unsigned int offset;		/* free pointer: bytes after object start */
 	unsigned long active_objs;	/* objects handed out and not freed */
+	/* BEGIN LAB 2 SOLUTION: the fast paths' two counters (struct kmem_cache_stats) */
+	unsigned long allochit;		/* allocations served by the cpu slab */
+	unsigned long freehit;		/* frees into the cpu slab */
+	/* END LAB 2 SOLUTION */
 
 	struct page *cpu_slab;		/* the slab allocations come from, or NULL */
 	struct list_head slabs_partial;	/* the next cpu slab is the first */
@@ -93,6 +97,15 @@ struct kmem_cache {
 	struct list_head slabs_free;
 	unsigned long num_slabs;	/* the cpu slab and those on the lists */
 	unsigned long free_slabs;	/* slabs on slabs_free */
+	/* BEGIN LAB 2 SOLUTION: the slow paths' counters (struct kmem_cache_stats) */
+	unsigned long allocmiss;	/* allocations that needed a new cpu slab */
+	unsigned long freemiss;		/* frees into a slab on a list */
+	unsigned long num_allocations;	/* objects the lists gave to cpu slabs */
+	unsigned long high_mark;	/* most objects off the lists at once */
+	unsigned long grown;		/* slabs made */
+	unsigned long reaped;		/* slabs given back */
+	unsigned long errors;		/* frees refused and reported */
+	/* END LAB 2 SOLUTION */
 
 	/* Geometry, fixed at creation (see calculate_sizes() in mm/slab.c). */
 	unsigned int object_size;	/* the size asked for */
@@ -154,6 +167,57 @@ void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp);
  * context.
  */
 void kmem_cache_free(struct kmem_cache *s, void *obj);
+
+/*
+ * struct kmem_cache_stats - what a cache has done since it was created, as
+ * the counters of Linux's SLAB under CONFIG_DEBUG_SLAB (STATS_INC_ALLOCHIT()
+ * and friends in Linux 4.x mm/slab.c), with Linux's names.  "The lists" are
+ * slabs_partial, slabs_free and a new slab; the cpu slab is off them.
+ *
+ *   allochit         allocations served by the cpu slab as it was
+ *   allocmiss        allocations that first had to take a new cpu slab
+ *                    from the lists (one that failed for want of memory too)
+ *   freehit          frees of an object of the cpu slab
+ *   freemiss         frees into a slab on a list
+ *   num_allocations  objects the lists handed out: each new cpu slab's free
+ *                    objects (Linux: objects moved to the per-CPU array)
+ *   high_mark        the most objects off the lists at once: in use, plus
+ *                    the free ones of the cpu slab (Linux: max num_active)
+ *   grown            slabs made (grow_cache())
+ *   reaped           slabs given back to the page allocator, by a free, a
+ *                    shrink or the reaper; grown - reaped == num_slabs
+ *   errors           frees refused and reported (bad pointer, wrong cache,
+ *                    double free, and the debug checks at free)
+ *
+ * allochit + allocmiss counts every allocation but those failslab failed;
+ * freehit + freemiss + errors every free.  Counts wrap at ULONG_MAX.
+ */
+struct kmem_cache_stats {
+	unsigned long allochit;
+	unsigned long allocmiss;
+	unsigned long freehit;
+	unsigned long freemiss;
+	unsigned long num_allocations;
+	unsigned long high_mark;
+	unsigned long grown;
+	unsigned long reaped;
+	unsigned long errors;
+};
+
+/*
+ * kmem_cache_stats - a consistent copy of @s's counters into @st.  Any
+ * context.  (mm/slab_stats.c)
+ */
+void kmem_cache_stats(struct kmem_cache *s, struct kmem_cache_stats *st);
+
+/*
+ * Set by the `slab_stats` boot word: /proc/slabinfo (and slabinfo_print())
+ * then use Linux's statistics format, "slabinfo - version: 2.1
+ * (statistics)", each line ending in ": globalstat ..." and ": cpustat ...",
+ * as a Linux kernel built with CONFIG_DEBUG_SLAB.  Without it the file is
+ * Linux's default one, column for column.
+ */
+extern bool slab_stats;
 
 /* Check @s's lists and counters against each other; true if they agree (tests). */
 bool kmem_cache_validate(struct kmem_cache *s);
@@ -325,6 +389,9 @@ void __kmem_cache_shrink(struct kmem_cache *s);
 void *__kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller);
 void __kmem_cache_free(struct kmem_cache *s, void *obj, unsigned long caller);
 void get_slabinfo(struct kmem_cache *s, struct slabinfo *sinfo);
+
+/* mm/slab_stats.c: @s's statistics columns into @buf, as Linux's (slab_stats). */
+void slabinfo_show_stats(struct kmem_cache *s, char *buf, size_t size);
 
 /* mm/slab_debug.c: called with s->lock held (or on a slab not yet listed). */
 void slab_debug_init_object(struct kmem_cache *s, void *obj);
