@@ -40,17 +40,41 @@
 static const char *self;	/* argv[0], for the execve check */
 
 /*
- * wait_within - waitpid(@pid) polled every millisecond for at most @ms;
+ * Bounds are in time, not in turns of a loop: a 1 ms nanosleep lasts a
+ * whole timer tick on Nest (10 ms at HZ 100).  deadline(ms) is a moment
+ * @ms from now; passed(d) says whether it has come.
+ */
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+static long deadline(long ms)
+{
+	return now_ms() + ms;
+}
+
+static int passed(long d)
+{
+	return now_ms() >= d;
+}
+
+/*
+ * wait_within - waitpid(@pid, WNOHANG) polled until @ms milliseconds passed;
  * wait_bounded - the same for WAIT_BOUND_MS.
  * Returns the pid reaped, -1 at once when there is no such child (ECHILD),
  * or 0 when time ran out.
  */
-static pid_t wait_within(pid_t pid, int *status, int ms)
+static pid_t wait_within(pid_t pid, int *status, long ms)
 {
+	long end = deadline(ms);
 	pid_t got;
 
 	*status = 0;
-	while ((got = wait4(pid, status, WNOHANG, NULL)) == 0 && ms-- > 0)
+	while ((got = wait4(pid, status, WNOHANG, NULL)) == 0 && !passed(end))
 		sleep_ms(1);
 	return got;
 }
@@ -72,10 +96,10 @@ static int reaped(pid_t pid, int code)
 /* recv_int - an int from a non-blocking pipe within the bound; -1 if none. */
 static int recv_int(int fd, int *v)
 {
-	int ms;
+	long end = deadline(WAIT_BOUND_MS);
 	ssize_t n;
 
-	for (ms = 0; ms < WAIT_BOUND_MS; ms++) {
+	while (!passed(end)) {
 		n = read(fd, v, sizeof(*v));
 		if (n == sizeof(*v))
 			return 0;
@@ -138,11 +162,12 @@ static void orphan_close(struct orphan *o)
  */
 static void __attribute__((noreturn)) orphan_agent(struct orphan *o, pid_t m)
 {
-	int ms, answer[2];
+	long end = deadline(WAIT_BOUND_MS);
+	int answer[2];
 
 	close(o->go[1]);
 	close(o->cmd[1]);
-	for (ms = 0; getppid() == m && ms < WAIT_BOUND_MS; ms++)
+	while (getppid() == m && !passed(end))
 		sleep_ms(1);
 	while (recv_byte(o->cmd[0]) == 'p') {
 		answer[0] = getpid();
@@ -161,7 +186,7 @@ static void __attribute__((noreturn)) orphan_agent(struct orphan *o, pid_t m)
 static pid_t orphan_spawn(struct orphan *o, int zombie)
 {
 	pid_t m = fork();
-	int ms;
+	long end = deadline(WAIT_BOUND_MS);
 
 	if (m != 0)
 		return m;
@@ -171,7 +196,7 @@ static pid_t orphan_spawn(struct orphan *o, int zombie)
 		mask_signal(SIG_BLOCK, SIGCHLD);
 		if (fork() == 0)
 			_exit(ZOMBIE_STATUS);
-		for (ms = 0; !is_pending(SIGCHLD) && ms < WAIT_BOUND_MS; ms++)
+		while (!is_pending(SIGCHLD) && !passed(end))
 			sleep_ms(1);
 	} else if (fork() == 0) {
 		orphan_agent(o, m);
@@ -474,10 +499,10 @@ static pid_t chain(int depth, struct orphan *o, int gate[2], int ready, int rele
 /* Wait (bounded) for chain()'s byte on the non-blocking @fd. */
 static int chain_ready(int fd)
 {
-	int ms;
+	long end = deadline(CHAIN_BOUND_MS);
 	char c;
 
-	for (ms = 0; ms < CHAIN_BOUND_MS; ms++) {
+	while (!passed(end)) {
 		if (read(fd, &c, 1) == 1)
 			return 1;
 		sleep_ms(1);
