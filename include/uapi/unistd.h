@@ -44,6 +44,7 @@
 #define __NR_reboot		88
 #define __NR_munmap		91
 #define __NR_wait4		114
+#define __NR_sysinfo		116
 #define __NR_sigreturn		119
 #define __NR_clone		120
 #define __NR_uname		122

@@ -95,6 +95,15 @@ check("marker_not_alone_on_its_line_is_an_error", why and "malformed" in why, wh
 check("docs_are_not_marked", lab.transform(C_SRC, 4, "docs/labs/README.md") == C_SRC)
 
 
+# Every marker in this tree is well formed (a starter tree too: it keeps
+# the other labs' markers).
+try:
+    lab.marked_labs(ROOT)
+    check("tree_markers_well_formed", True)
+except lab.MarkerError as e:
+    check("tree_markers_well_formed", False, str(e))
+
+
 # Lab definitions: grade.load_lab refuses the mistakes that would make a
 # grader lie (no failing test, bad kinds, fractional points, twin labels).
 def load(text):

@@ -43,6 +43,7 @@
 #define SYS_reboot	__NR_reboot
 #define SYS_munmap	__NR_munmap
 #define SYS_wait4	__NR_wait4
+#define SYS_sysinfo	__NR_sysinfo
 #define SYS_sigreturn	__NR_sigreturn
 #define SYS_clone	__NR_clone
 #define SYS_uname	__NR_uname
