@@ -104,13 +104,13 @@ static const char *who(struct task_struct *p)
 	return p ? p->comm : "(NULL)";
 }
 
+/* find_new_reaper(@father) must be @want; a failure names both by comm. */
 #define EXPECT_REAPER(t, father, want)						\
 	do {									\
 		struct task_struct *__got = find_new_reaper(father);		\
-		KTEST_EXPECT_PTR_EQ(t, __got, want);				\
-		if (__got != (want))						\
-			ktest_info(t, "reaper of %s's children: got %s, want %s", \
-				   (father)->comm, who(__got), who(want));	\
+		__KTEST_CHECK(t, __got == (want), (void)0,			\
+			      "reaper of %s's children: got %s, want %s",	\
+			      (father)->comm, who(__got), who(want));		\
 	} while (0)
 
 /* Free the stand-ins' pids, then the namespaces (through the workqueue). */
