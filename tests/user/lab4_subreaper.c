@@ -23,231 +23,17 @@
  *
  * Processes: S is a subreaper under test, M a middle process that exits,
  * G its child, the orphan.  G answers questions over a pipe (its
- * getppid()), so only S and L's init print.  Every wait is bounded
+ * getppid(): struct orphan in lab4_orphan.h), so only S and L's init print.  Every wait is bounded
  * (wait_bounded(), recv_int()): on a kernel without subreapers the checks
  * fail, they do not hang.  Only relations are printed, never pids.
  */
-#include "pidns.h"
-#include <sys/resource.h>
+#include "lab4_orphan.h"
 
-#define ORPHAN_STATUS	42	/* G's exit status */
-#define ZOMBIE_STATUS	43	/* an orphan that died before its parent */
 #define NS_INIT_STATUS	44	/* the init of a namespace below */
-#define WAIT_BOUND_MS	5000	/* the longest one wait lasts */
-#define CHAIN_BOUND_MS	30000	/* ... when 1000 processes are involved */
+#define CHAIN_BOUND_MS	30000	/* a wait that involves 1000 processes */
 #define CHAIN_DEPTH	1000	/* deeper than a recursive walk can go */
 
 static const char *self;	/* argv[0], for the execve check */
-
-/*
- * Bounds are in time, not in turns of a loop: a 1 ms nanosleep lasts a
- * whole timer tick on Nest (10 ms at HZ 100).  deadline(ms) is a moment
- * @ms from now; passed(d) says whether it has come.
- */
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
-
-static long deadline(long ms)
-{
-	return now_ms() + ms;
-}
-
-static int passed(long d)
-{
-	return now_ms() >= d;
-}
-
-/*
- * wait_within - waitpid(@pid, WNOHANG) polled until @ms milliseconds passed;
- * wait_bounded - the same for WAIT_BOUND_MS.
- * Returns the pid reaped, -1 at once when there is no such child (ECHILD),
- * or 0 when time ran out.
- */
-static pid_t wait_within(pid_t pid, int *status, long ms)
-{
-	long end = deadline(ms);
-	pid_t got;
-
-	*status = 0;
-	while ((got = wait4(pid, status, WNOHANG, NULL)) == 0 && !passed(end))
-		sleep_ms(1);
-	return got;
-}
-
-static pid_t wait_bounded(pid_t pid, int *status)
-{
-	return wait_within(pid, status, WAIT_BOUND_MS);
-}
-
-/* reaped - @pid was reaped within the bound and exited with @code. */
-static int reaped(pid_t pid, int code)
-{
-	int status;
-
-	return pid > 0 && wait_bounded(pid, &status) == pid && WIFEXITED(status) &&
-	       WEXITSTATUS(status) == code;
-}
-
-/* recv_int - an int from a non-blocking pipe within the bound; -1 if none. */
-static int recv_int(int fd, int *v)
-{
-	long end = deadline(WAIT_BOUND_MS);
-	ssize_t n;
-
-	while (!passed(end)) {
-		n = read(fd, v, sizeof(*v));
-		if (n == sizeof(*v))
-			return 0;
-		if (n == 0)
-			return -1;	/* every writer is gone */
-		sleep_ms(1);
-	}
-	return -1;
-}
-
-/* get_flag - PR_GET_CHILD_SUBREAPER's answer, or -1 if the call failed. */
-static int get_flag(void)
-{
-	int flag = -1;
-
-	if (prctl(PR_GET_CHILD_SUBREAPER, &flag, 0, 0, 0) != 0)
-		return -1;
-	return flag;
-}
-
-static int set_flag(long value)
-{
-	return prctl(PR_SET_CHILD_SUBREAPER, value, 0, 0, 0);
-}
-
-/*
- * An orphan-to-be: G, and M, its parent, which exits when told.
- *	go	M exits when a byte arrives (or every writer is gone)
- *	cmd	to G: 'p' asks for getpid() and getppid(), anything else
- *		(or EOF) makes G exit with ORPHAN_STATUS
- *	out	G's answers, two ints each (one atomic write); non-blocking
- */
-struct orphan {
-	pid_t pid;			/* G in the asker's view, after orphan_ask() */
-	int go[2], cmd[2], out[2];
-};
-
-static void orphan_init(struct orphan *o)
-{
-	pipe(o->go);
-	pipe(o->cmd);
-	pipe(o->out);
-	fcntl(o->out[0], F_SETFL, O_NONBLOCK);
-	o->pid = -1;
-}
-
-static void orphan_close(struct orphan *o)
-{
-	close(o->go[0]);
-	close(o->go[1]);
-	close(o->cmd[0]);
-	close(o->cmd[1]);
-	close(o->out[0]);
-	close(o->out[1]);
-}
-
-/*
- * G: wait (bounded) until M is no longer the parent, that is, until the
- * kernel reparented G in M's exit, then answer questions.
- */
-static void __attribute__((noreturn)) orphan_agent(struct orphan *o, pid_t m)
-{
-	long end = deadline(WAIT_BOUND_MS);
-	int answer[2];
-
-	close(o->go[1]);
-	close(o->cmd[1]);
-	while (getppid() == m && !passed(end))
-		sleep_ms(1);
-	while (recv_byte(o->cmd[0]) == 'p') {
-		answer[0] = getpid();
-		answer[1] = getppid();
-		write(o->out[1], answer, sizeof(answer));
-	}
-	_exit(ORPHAN_STATUS);
-}
-
-/*
- * orphan_spawn - fork M, which forks G and waits to be released.  With
- * @zombie, G exits at once and M waits for its SIGCHLD, so G is a zombie
- * when M exits.  The caller (M's parent) reaps M after orphan_release().
- * Returns M's pid.
- */
-static pid_t orphan_spawn(struct orphan *o, int zombie)
-{
-	pid_t m = fork();
-	long end = deadline(WAIT_BOUND_MS);
-
-	if (m != 0)
-		return m;
-	m = getpid();
-	close(o->go[1]);
-	if (zombie) {
-		mask_signal(SIG_BLOCK, SIGCHLD);
-		if (fork() == 0)
-			_exit(ZOMBIE_STATUS);
-		while (!is_pending(SIGCHLD) && !passed(end))
-			sleep_ms(1);
-	} else if (fork() == 0) {
-		orphan_agent(o, m);
-	}
-	recv_byte(o->go[0]);
-	_exit(0);
-}
-
-static void orphan_release(struct orphan *o)
-{
-	send_byte(o->go[1], 'g');
-}
-
-/* orphan_ask - G's getppid(), as G sees it; -1 if G did not answer. */
-static pid_t orphan_ask(struct orphan *o)
-{
-	int answer[2];
-
-	send_byte(o->cmd[1], 'p');
-	if (recv_int(o->out[0], &answer[0]) || recv_int(o->out[0], &answer[1]))
-		return -1;
-	o->pid = answer[0];
-	return answer[1];
-}
-
-static void orphan_end(struct orphan *o)
-{
-	send_byte(o->cmd[1], 'q');
-}
-
-/*
- * orphan_from_child - the usual shape: the caller's child P (plain, or a
- * subreaper with @p_flag) makes M and G, releases M and reaps it, then
- * waits on @gate until the caller closes it.  Returns P's pid.
- */
-static pid_t orphan_from_child(struct orphan *o, int gate[2], int p_flag, int zombie)
-{
-	pid_t p = fork();
-	int status;
-
-	if (p != 0)
-		return p;
-	close(gate[1]);
-	if (p_flag)
-		set_flag(1);
-	p = orphan_spawn(o, zombie);
-	orphan_release(o);
-	wait_bounded(p, &status);
-	recv_byte(gate[0]);
-	_exit(0);
-}
 
 /*
  * run_part - run @fn in a child that prints its own checks (the caller is
@@ -751,7 +537,7 @@ static void part_baseline(void)
 
 	orphan_init(&o);
 	pipe(gate);
-	p = orphan_from_child(&o, gate, 0, 0);
+	p = orphan_from_child(&o, gate, 0);
 	CHECK_EQ(orphan_ask(&o), 1, "baseline: with no subreaper, G goes to L's init");
 	orphan_end(&o);
 	CHECK(o.pid > 0 && reaped(o.pid, ORPHAN_STATUS), "baseline: L's init reaps G");
@@ -762,7 +548,7 @@ static void part_baseline(void)
 
 	orphan_init(&o);
 	pipe(gate);
-	p = orphan_from_child(&o, gate, 0, 1);
+	p = orphan_from_child(&o, gate, 1);
 	got = wait_bounded(-1, &status);
 	CHECK(got > 0 && got != p, "baseline: an orphaned zombie goes to L's init");
 	CHECK_EXITED(status, ZOMBIE_STATUS, "baseline: which reaps its status %d",
