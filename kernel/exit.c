@@ -44,16 +44,31 @@ static void exit_mm(struct task_struct *tsk)
 }
 
 /*
- * Who takes @father's children: the nearest ancestor in the same pid
- * namespace marked as a child subreaper, else the namespace's init.
- * (Linux's find_new_reaper(); threads, which would come first, are not
- * implemented.)
+ * find_new_reaper - who takes @father's children when @father exits: the
+ * nearest ancestor in @father's own pid namespace that called
+ * prctl(PR_SET_CHILD_SUBREAPER) and is not exiting itself, else that
+ * namespace's init (its child_reaper).  As Linux's find_new_reaper(), less
+ * the first choice there, another live thread of @father's group: Nest's
+ * processes are single-threaded.  Called with interrupts off, by
+ * forget_original_parent() and by the lab4_reaper ktest suite.
  */
-static struct task_struct *find_new_reaper(struct task_struct *father)
+struct task_struct *find_new_reaper(struct task_struct *father)
 {
 	struct pid_namespace *ns = task_active_pid_ns(father);
+	/* BEGIN LAB 4 SOLUTION: the nearest live subreaper in father's namespace */
 	struct task_struct *reaper;
 
+	/*
+	 * Without has_child_subreaper nobody above is a subreaper (fork and
+	 * prctl keep the mark on every descendant of one), so most exits
+	 * skip the walk.  The walk ends at the namespace's init and never
+	 * leaves the namespace: an ancestor one level up, such as the
+	 * unsharer whose children live in the namespace below it, is outside
+	 * the orphan's namespace and cannot adopt it (today's Linux).  A
+	 * subreaper that is exiting is passed over: it may already have given
+	 * its own children away, and one handed to it now would never be
+	 * handed on again.
+	 */
 	if (father->signal->has_child_subreaper) {
 		for (reaper = father->real_parent;
 		     reaper != ns->child_reaper && reaper != &init_task;
@@ -65,6 +80,7 @@ static struct task_struct *find_new_reaper(struct task_struct *father)
 				return reaper;
 		}
 	}
+	/* END LAB 4 SOLUTION */
 	return ns->child_reaper;
 }
 

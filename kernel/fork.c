@@ -205,8 +205,16 @@ static struct task_struct *copy_process(unsigned long clone_flags, unsigned long
 	list_add_tail(&p->sibling, &p->real_parent->children);
 	list_add_tail(&p->tasks, &init_task.tasks);
 	attach_pids(p, pid);
-	p->signal->has_child_subreaper = current->signal->has_child_subreaper ||
-					 current->signal->is_child_subreaper;
+	/* BEGIN LAB 4 SOLUTION: a child is below every subreaper its parent is below */
+	/*
+	 * Not is_child_subreaper itself: that is the parent's own role.  The
+	 * parent is real_parent, not current (CLONE_PARENT makes a sibling).
+	 * Done with interrupts off, as prctl's walk over the tree, so a child
+	 * born during PR_SET_CHILD_SUBREAPER is marked by one or the other.
+	 */
+	p->signal->has_child_subreaper = p->real_parent->signal->has_child_subreaper ||
+					 p->real_parent->signal->is_child_subreaper;
+	/* END LAB 4 SOLUTION */
 	/*
 	 * The first task of a namespace (number 1 there) is its init: it
 	 * reaps orphans, and default-action signals from inside do not kill

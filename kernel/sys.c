@@ -110,18 +110,56 @@ SYSCALL_DEFINE0(setsid)
 	return pid_vnr(pid);
 }
 
-/* Mark every descendant as having a subreaper above it (Linux does the same). */
-static void mark_has_subreaper(struct task_struct *parent)
+/* BEGIN LAB 4 SOLUTION: tell the caller's descendants a subreaper is above them */
+/*
+ * Visit every descendant of @top, parents before children.  @visit
+ * returns true to go on into the task's own children, false to skip its
+ * subtree.  As Linux's walk_process_tree() (kernel/fork.c), this walks
+ * without recursion: a chain of processes can be thousands deep, and one
+ * stack frame per generation would overflow the 8 KiB kernel stack.  Going
+ * back up needs no stack either: a task's real_parent is the list head of
+ * the siblings it is linked among (copy_process()).  Interrupts off: the
+ * tree must not change under the walk.
+ */
+static void walk_process_tree(struct task_struct *top,
+			      bool (*visit)(struct task_struct *p))
 {
-	struct task_struct *p;
+	struct task_struct *parent = top, *child;
+	unsigned long flags;
 
-	list_for_each_entry(p, &parent->children, sibling) {
-		if (p->signal->has_child_subreaper)
-			continue;
-		p->signal->has_child_subreaper = true;
-		mark_has_subreaper(p);
+	local_irq_save(flags);
+down:
+	list_for_each_entry(child, &parent->children, sibling) {
+		if (visit(child)) {
+			parent = child;
+			goto down;
+		}
+up:
+		;
 	}
+	if (parent != top) {
+		/* Resume the walk of the grandparent's children after @parent. */
+		child = parent;
+		parent = child->real_parent;
+		goto up;
+	}
+	local_irq_restore(flags);
 }
+
+/*
+ * Mark @p as having a subreaper above it (Linux's
+ * propagate_has_child_subreaper()).  A task already marked has its whole
+ * subtree marked (fork inherits the mark), and below a namespace's init
+ * the mark is never read: an orphan there stops at that init.
+ */
+static bool propagate_has_child_subreaper(struct task_struct *p)
+{
+	if (p->signal->has_child_subreaper || task_active_pid_ns(p)->child_reaper == p)
+		return false;
+	p->signal->has_child_subreaper = true;
+	return true;
+}
+/* END LAB 4 SOLUTION */
 
 SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		unsigned long, arg4, unsigned long, arg5)
@@ -129,14 +167,22 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 	char comm[TASK_COMM_LEN];
 
 	switch (option) {
+	/* BEGIN LAB 4 SOLUTION: PR_SET_CHILD_SUBREAPER and PR_GET_CHILD_SUBREAPER */
+	/*
+	 * Any nonzero @arg2 sets the flag, zero clears it.  Descendants that
+	 * exist already learn of it now; later ones inherit it in fork.
+	 * Clearing leaves their has_child_subreaper set, as Linux does: the
+	 * mark only says "walk up and look", so a stale one costs a walk.
+	 */
 	case PR_SET_CHILD_SUBREAPER:
 		current->signal->is_child_subreaper = !!arg2;
 		if (arg2)
-			mark_has_subreaper(current);
+			walk_process_tree(current, propagate_has_child_subreaper);
 		return 0;
 	case PR_GET_CHILD_SUBREAPER:
 		return put_user((int)current->signal->is_child_subreaper,
 				(int __user *)arg2);
+	/* END LAB 4 SOLUTION */
 	case PR_SET_NAME:
 		if (strncpy_from_user(comm, (const char __user *)arg2, sizeof(comm)) < 0)
 			return -EFAULT;

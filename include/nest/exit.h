@@ -17,6 +17,12 @@ __noreturn void do_exit(long code);
 __noreturn void do_group_exit(int exit_code);
 /* wait4() for the kernel, deaf to signals (kernel/exit.c). */
 long kernel_wait4_uninterruptible(int upid, int options);
+/*
+ * The task that takes @father's children when @father exits: a subreaper
+ * above it in its pid namespace, else the namespace's init.  Interrupts
+ * off.  (kernel/exit.c; outside it only for the lab4_reaper ktest suite.)
+ */
+struct task_struct *find_new_reaper(struct task_struct *father);
 /* Free what is left of a reaped zombie. */
 void release_task(struct task_struct *p);
 

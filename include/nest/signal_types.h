@@ -52,8 +52,12 @@ struct signal_struct {
 	int group_exit_code;
 	unsigned int flags;		/* SIGNAL_* */
 	int group_stop_count;
+	/*
+	 * The child subreaper (Lab 4; kernel/sys.c sets the first, fork and
+	 * prctl the second, kernel/exit.c:find_new_reaper() reads both).
+	 */
 	bool is_child_subreaper;	/* prctl(PR_SET_CHILD_SUBREAPER) */
-	bool has_child_subreaper;	/* an ancestor is one */
+	bool has_child_subreaper;	/* an ancestor is one: walk up on exit */
 	struct pid *pids[4];		/* PIDTYPE_PGID, PIDTYPE_SID used */
 };
 
