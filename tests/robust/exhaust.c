@@ -42,25 +42,17 @@
 
 static long start_kb;
 
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
-}
-
 /*
  * Memory is back where it was (give deferred frees a moment), and a new
  * process can be made and run a program.
  */
 static void check_recovered(const char *what)
 {
-	long kb = free_kb(), deadline = now_ms() + 2000;
+	long kb = free_kb(), end = now_ms() + 2000;
 	int status;
 	pid_t pid;
 
-	while (kb >= 0 && start_kb - kb > RECOVER_KB && now_ms() < deadline) {
+	while (kb >= 0 && start_kb - kb > RECOVER_KB && now_ms() < end) {
 		sleep_ms(20);
 		kb = free_kb();
 	}
@@ -103,7 +95,7 @@ static void bomb(int fd)
 static int forkbomb(void)
 {
 	int fds[2], status, again = 0, nomem = 0, other = 0;
-	long quiet_since, deadline;
+	long quiet_since, end;
 	pid_t init;
 	char buf[256];
 	ssize_t n;
@@ -122,8 +114,8 @@ static int forkbomb(void)
 	if (!CHECK(init > 0, "forkbomb: a namespace for the bomb"))
 		return 1;
 	quiet_since = now_ms();
-	deadline = quiet_since + BOMB_DEADLINE_MS;
-	while (now_ms() < deadline) {
+	end = quiet_since + BOMB_DEADLINE_MS;
+	while (now_ms() < end) {
 		n = read(fds[0], buf, sizeof(buf));
 		if (n > 0) {
 			for (ssize_t i = 0; i < n; i++) {

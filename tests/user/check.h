@@ -240,6 +240,29 @@ static inline void sleep_ms(long ms)
 }
 
 /*
+ * Bounds on waiting are in time, not in turns of a loop: a 1 ms nanosleep
+ * lasts a whole timer tick on Nest (10 ms at HZ 100).  deadline(ms) is a
+ * moment @ms from now; deadline_passed(d) says whether it has come.
+ */
+static inline long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+static inline long deadline(long ms)
+{
+	return now_ms() + ms;
+}
+
+static inline int deadline_passed(long d)
+{
+	return now_ms() >= d;
+}
+
+/*
  * wait_child - waitpid(pid, &status, 0), retrying after EINTR.  Returns the
  * status, or -1 (and prints why) if waitpid failed or returned another pid.
  */

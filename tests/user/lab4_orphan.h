@@ -30,28 +30,7 @@
 #define ZOMBIE_STATUS	43	/* an orphan that died before its parent */
 #define WAIT_BOUND_MS	5000	/* the longest one wait lasts */
 
-/*
- * Bounds are in time, not in turns of a loop: a 1 ms nanosleep lasts a
- * whole timer tick on Nest (10 ms at HZ 100).  deadline(ms) is a moment
- * @ms from now; passed(d) says whether it has come.
- */
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
-
-static long deadline(long ms)
-{
-	return now_ms() + ms;
-}
-
-static int passed(long d)
-{
-	return now_ms() >= d;
-}
+/* Waits are bounded in time: deadline() and deadline_passed() (check.h). */
 
 /*
  * wait_within - waitpid(@pid, WNOHANG) polled until @ms milliseconds passed;
@@ -65,7 +44,7 @@ static pid_t wait_within(pid_t pid, int *status, long ms)
 	pid_t got;
 
 	*status = 0;
-	while ((got = wait4(pid, status, WNOHANG, NULL)) == 0 && !passed(end))
+	while ((got = wait4(pid, status, WNOHANG, NULL)) == 0 && !deadline_passed(end))
 		sleep_ms(1);
 	return got;
 }
@@ -90,7 +69,7 @@ static int recv_int(int fd, int *v)
 	long end = deadline(WAIT_BOUND_MS);
 	ssize_t n;
 
-	while (!passed(end)) {
+	while (!deadline_passed(end)) {
 		n = read(fd, v, sizeof(*v));
 		if (n == sizeof(*v))
 			return 0;
@@ -158,7 +137,7 @@ static void __attribute__((noreturn)) orphan_agent(struct orphan *o, pid_t m)
 
 	close(o->go[1]);
 	close(o->cmd[1]);
-	while (getppid() == m && !passed(end))
+	while (getppid() == m && !deadline_passed(end))
 		sleep_ms(1);
 	while (recv_byte(o->cmd[0]) == 'p') {
 		answer[0] = getpid();
@@ -187,7 +166,7 @@ static pid_t orphan_spawn(struct orphan *o, int zombie)
 		mask_signal(SIG_BLOCK, SIGCHLD);
 		if (fork() == 0)
 			_exit(ZOMBIE_STATUS);
-		while (!is_pending(SIGCHLD) && !passed(end))
+		while (!is_pending(SIGCHLD) && !deadline_passed(end))
 			sleep_ms(1);
 	} else if (fork() == 0) {
 		orphan_agent(o, m);

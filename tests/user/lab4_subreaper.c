@@ -288,7 +288,7 @@ static int chain_ready(int fd)
 	long end = deadline(CHAIN_BOUND_MS);
 	char c;
 
-	while (!passed(end)) {
+	while (!deadline_passed(end)) {
 		if (read(fd, &c, 1) == 1)
 			return 1;
 		sleep_ms(1);

@@ -21,9 +21,9 @@
  */
 static int wait_for_parent(pid_t want)
 {
-	int ms;
+	long end = deadline(REPARENT_WAIT_MS);
 
-	for (ms = 0; ms < REPARENT_WAIT_MS; ms++) {
+	while (!deadline_passed(end)) {
 		if (getppid() == want)
 			return 1;
 		sleep_ms(1);

@@ -136,9 +136,9 @@ static inline char proc_state(const char *dir, pid_t pid)
  */
 static inline int wait_state_in(const char *dir, pid_t pid, char c)
 {
-	int ms;
+	long end = deadline(STATE_WAIT_MS);
 
-	for (ms = 0; ms < STATE_WAIT_MS; ms++) {
+	while (!deadline_passed(end)) {
 		if (proc_state(dir, pid) == c)
 			return 1;
 		sleep_ms(1);

@@ -80,7 +80,8 @@ static void test_zombie_then_reaped(void)
 static void test_orphan(void)
 {
 	char path[64], field[FIELD_SIZE];
-	int ids[2], ms;
+	int ids[2];
+	long end;
 	pid_t child, orphan = -1;
 
 	if (pipe(ids))
@@ -99,7 +100,7 @@ static void test_orphan(void)
 	close(ids[0]);
 	CHECK_EXITED(wait_child(child), 0, "its parent exited");
 	snprintf(path, sizeof(path), "/proc/%d/status", (int)orphan);
-	for (ms = 0; ms < STATE_WAIT_MS; ms++) {
+	for (end = deadline(STATE_WAIT_MS); !deadline_passed(end);) {
 		if (read_text(path, text, sizeof(text)) > 0 &&
 		    status_field(text, "PPid:", field, sizeof(field)) && !strcmp(field, "1"))
 			break;
