@@ -333,10 +333,12 @@ static int wanted(const char *name, int argc, char **argv)
 int main(int argc, char **argv)
 {
 	unsigned int i;
+	int ret;
 
 	pidns_begin(NICE_NAME);
 	/* The host may have started the test at another nice value. */
-	CHECK_EQ(setpriority(PRIO_PROCESS, 0, 0), 0, "start: setpriority(PRIO_PROCESS, 0, 0)");
+	ret = setpriority(PRIO_PROCESS, 0, 0);
+	check_why(ret == 0, ret ? errno_name(errno) : "", "start: setpriority(PRIO_PROCESS, 0, 0)");
 	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
 		if (!wanted(parts[i].name, argc, argv))
 			continue;
