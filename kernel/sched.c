@@ -169,7 +169,7 @@ void schedule(void)
 			dequeue_task(&runqueue, prev);
 	}
 	if (!prev->time_slice)
-		prev->time_slice = RR_TIMESLICE;
+		prev->time_slice = task_timeslice(prev);
 	next = pick_next_task_fair(&runqueue, prev);
 	if (!next)
 		next = &init_task;
@@ -207,7 +207,7 @@ void wake_up_new_task(struct task_struct *p)
 
 	spin_lock_irqsave(&rq_lock, flags);
 	p->state = TASK_RUNNING;
-	p->time_slice = RR_TIMESLICE;
+	p->time_slice = task_timeslice(p);
 	/* Its vruntime is its parent's (fork copied it); place_entity() may raise it. */
 	enqueue_task(&runqueue, p);
 	spin_unlock_irqrestore(&rq_lock, flags);
@@ -257,14 +257,18 @@ SYSCALL_DEFINE0(sched_yield)
 
 /*
  * The weight follows from static_prio (task_weight()), so a new nice value
- * counts from the next tick; the vruntime @p has is kept.  Linux's
- * set_user_nice() also reweights a queued task and may preempt at once.
+ * counts from the next tick; the vruntime @p has is kept.  The turn in
+ * progress is cut to the new slice if that is shorter: otherwise a child
+ * that renices itself at once would still run the nice-0 slice fork gave
+ * it.  Linux's set_user_nice() also reweights a queued task and may
+ * preempt at once.
  */
 void set_user_nice(struct task_struct *p, long nice)
 {
 	if (nice < MIN_NICE || nice > MAX_NICE)
 		return;
 	p->static_prio = NICE_TO_PRIO(nice);
+	p->time_slice = min(p->time_slice, task_timeslice(p));
 }
 
 /*

@@ -13,7 +13,8 @@
  * two tasks at nice 0 and 5 get 1024 : 335, 75% and 25%.
  *
  * The choice comes at the same points as before: when the running task
- * sleeps or yields, and when its fixed time slice (RR_TIMESLICE) runs out.
+ * sleeps or yields, and when its time slice runs out (task_timeslice():
+ * RR_TIMESLICE, shorter for a light task).
  * The tick charges the running task (task_tick_fair), schedule() asks for
  * the next one (pick_next_task_fair), and a task that joins the queue is
  * placed (place_entity) so that sleeping earns it no credit.
@@ -55,6 +56,28 @@ unsigned long task_weight(const struct task_struct *p)
 	/* END LAB 3 SOLUTION */
 	/* BEGIN LAB 3 STARTER
 	return NICE_0_LOAD;
+	END LAB 3 STARTER */
+}
+
+/*
+ * task_timeslice - how many ticks @p runs before the policy chooses again:
+ * RR_TIMESLICE (100 ms) scaled by its weight, at least one tick and at most
+ * RR_TIMESLICE.  The shares come from vruntime; the slice only sets how
+ * finely they are cut.  A light task gets short turns: with the full
+ * 100 ms a nice-19 task would come back from each turn owing 6.8 s of
+ * vruntime, and its share would be lumpy over any shorter stretch.  A heavy
+ * task gets more turns, not longer ones: the policy looks at the queue
+ * again at least every RR_TIMESLICE.
+ */
+unsigned int task_timeslice(const struct task_struct *p)
+{
+	/* BEGIN LAB 3 SOLUTION: RR_TIMESLICE * weight / NICE_0_LOAD, in [1, RR_TIMESLICE] */
+	unsigned long slice = RR_TIMESLICE * task_weight(p) / NICE_0_LOAD;
+
+	return clamp(slice, 1UL, (unsigned long)RR_TIMESLICE);
+	/* END LAB 3 SOLUTION */
+	/* BEGIN LAB 3 STARTER
+	return RR_TIMESLICE;
 	END LAB 3 STARTER */
 }
 
@@ -154,7 +177,7 @@ bool task_tick_fair(struct rq *rq, struct task_struct *curr)
 	curr->vruntime += calc_delta_fair(1, curr);
 	/* END LAB 3 SOLUTION */
 	if (curr->time_slice && --curr->time_slice == 0) {
-		curr->time_slice = RR_TIMESLICE;
+		curr->time_slice = task_timeslice(curr);
 		return rq->nr_running > 1;
 	}
 	return false;

@@ -41,6 +41,8 @@ extern const int sched_prio_to_weight[NICE_WIDTH];
 
 /* @p's weight: sched_prio_to_weight[] at its nice value. */
 unsigned long task_weight(const struct task_struct *p);
+/* @p's time slice in ticks: RR_TIMESLICE scaled by its weight, 1..RR_TIMESLICE. */
+unsigned int task_timeslice(const struct task_struct *p);
 /* The virtual runtime that @ticks ticks of CPU cost @p: more for a lighter task. */
 u64 calc_delta_fair(unsigned long ticks, const struct task_struct *p);
 /* Set the virtual runtime of @p, about to join @rq, so it starts fair. */

@@ -40,7 +40,7 @@
 #define PF_WQ_WORKER	0x00000020	/* a workqueue worker (kernel/workqueue.c) */
 #define PF_KTHREAD	0x00200000	/* a kernel thread: no user context */
 
-/* The time slice of a runnable task, in ticks. */
+/* The longest time slice, a nice-0 task's, in ticks (see task_timeslice()). */
 #define RR_TIMESLICE	(100 * HZ / 1000)	/* 100 ms */
 
 /*

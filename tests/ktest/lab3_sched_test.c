@@ -8,6 +8,7 @@
  * task_tick_fair() says whether to pick again.  What is checked:
  *
  *	- weights: task_weight() is Linux's table, about 1.25x per nice step;
+ *	  task_timeslice() scales RR_TIMESLICE by it, within 1..RR_TIMESLICE;
  *	- charging: calc_delta_fair() and one tick of task_tick_fair();
  *	- picking: the smallest vruntime, the first of equals, the previous
  *	  task put behind its equals; placing a waking task at the floor;
@@ -46,7 +47,7 @@ static void fake_task(struct task_struct *p, int nice)
 	INIT_LIST_HEAD(&p->run_list);
 	p->state = TASK_RUNNING;
 	p->static_prio = NICE_TO_PRIO(nice);
-	p->time_slice = RR_TIMESLICE;
+	p->time_slice = task_timeslice(p);
 }
 
 static void rq_init(struct rq *rq)
@@ -147,6 +148,26 @@ static void lab3_weight_steps(struct ktest *t)
 }
 
 /*
+ * task_timeslice(): RR_TIMESLICE (10 ticks) * weight / 1024, rounded down,
+ * at least 1 tick and at most RR_TIMESLICE.
+ */
+static void lab3_timeslice_of_nice(struct ktest *t)
+{
+	static const struct { int nice; unsigned int ticks; } want[] = {
+		{ -20, RR_TIMESLICE }, { -1, RR_TIMESLICE }, { 0, RR_TIMESLICE },
+		{ 1, 8 }, { 3, 5 }, { 5, 3 }, { 9, 1 }, { 19, 1 },
+	};
+	struct task_struct *p = &sim.task[0];
+	unsigned int i;
+
+	KTEST_ASSERT_EQ(t, RR_TIMESLICE, 10);	/* the numbers below assume it */
+	for (i = 0; i < ARRAY_SIZE(want); i++) {
+		fake_task(p, want[i].nice);
+		KTEST_EXPECT_EQ(t, task_timeslice(p), want[i].ticks);
+	}
+}
+
+/*
  * calc_delta_fair(): a tick is TICK_NSEC (10 ms) of a nice-0 task's
  * vruntime, scaled by 1024 / weight for the others (to within 1 ns a tick).
  */
@@ -168,11 +189,12 @@ static void lab3_vruntime_charge(struct ktest *t)
 /*
  * task_tick_fair(): the running task's vruntime grows by one tick's worth;
  * it asks to give up the CPU when its slice ends, and only if another task
- * is waiting.
+ * is waiting.  A nice-0 task, so that its slice is RR_TIMESLICE whether or
+ * not task_timeslice() weighs it.
  */
 static void lab3_tick_charges_and_ends_slice(struct ktest *t)
 {
-	static const int nices[] = { 5, 0 };
+	static const int nices[] = { 0, 5 };
 	struct task_struct *p;
 	unsigned int i;
 	u64 before;
@@ -181,8 +203,7 @@ static void lab3_tick_charges_and_ends_slice(struct ktest *t)
 	p = &sim.task[0];
 	before = p->vruntime;
 	KTEST_EXPECT_FALSE(t, task_tick_fair(&sim.rq, p));
-	KTEST_EXPECT_EQ(t, p->vruntime - before, calc_delta_fair(1, p));
-	KTEST_EXPECT_GT(t, p->vruntime - before, TICK_NSEC);	/* nice 5 is light */
+	KTEST_EXPECT_EQ(t, p->vruntime - before, TICK_NSEC);
 	for (i = 1; i < RR_TIMESLICE; i++)
 		KTEST_EXPECT_FALSE(t, task_tick_fair(&sim.rq, p));	/* alone: keep it */
 
@@ -193,7 +214,14 @@ static void lab3_tick_charges_and_ends_slice(struct ktest *t)
 		KTEST_EXPECT_FALSE(t, task_tick_fair(&sim.rq, p));
 	KTEST_EXPECT_TRUE(t, task_tick_fair(&sim.rq, p));	/* the slice's last tick */
 	KTEST_EXPECT_EQ(t, p->time_slice, RR_TIMESLICE);	/* and a new slice */
-	KTEST_EXPECT_EQ(t, p->vruntime - before, 2 * RR_TIMESLICE * calc_delta_fair(1, p));
+	KTEST_EXPECT_EQ(t, p->vruntime - before, 2 * RR_TIMESLICE * TICK_NSEC);
+
+	/* The waiting nice-5 task: its tick costs 1024 / 335 times as much. */
+	p = &sim.task[1];
+	before = p->vruntime;
+	task_tick_fair(&sim.rq, p);
+	KTEST_EXPECT_EQ(t, p->vruntime - before, calc_delta_fair(1, p));
+	KTEST_EXPECT_GT(t, p->vruntime - before, 3 * TICK_NSEC);
 }
 
 /*
@@ -337,6 +365,7 @@ static void lab3_sleeper_gets_no_credit(struct ktest *t)
 static struct ktest_case lab3_sched_cases[] = {
 	KTEST_CASE(lab3_weight_of_nice),
 	KTEST_CASE(lab3_weight_steps),
+	KTEST_CASE(lab3_timeslice_of_nice),
 	KTEST_CASE(lab3_vruntime_charge),
 	KTEST_CASE(lab3_tick_charges_and_ends_slice),
 	KTEST_CASE(lab3_pick_smallest_vruntime),
