@@ -12,6 +12,9 @@
 #   make doctor     name each missing tool and the Debian package that has it
 #   make test-ubsan the same tests with a UBSan kernel, in build/ubsan
 #   make fuzz       the system call fuzzer for a long run (SEED=, N=)
+#   make grade LAB=N  grade lab N (docs/labs/); make lab-check: CI's lab check
+#   make docs       the diagrams, docs/diagrams/*.dot, as SVG in build/docs
+#                   (needs Graphviz's dot; without it, says so and skips)
 #   make compile_commands.json   for clangd (uses bear)
 #   make clean
 #
@@ -152,6 +155,8 @@ include user/user.mk
 include tests/fuzz/fuzz.mk
 include tests/robust/robust.mk
 -include tests/gdb/gdb.mk
+include tests/labs/labs.mk
+include docs/docs.mk
 
 $(INITRAMFS): tools/mkinitramfs.sh $(wildcard user/root/*) $(USER_NEST_FILES) \
 		$(USER_TEST_NEST_FILES)

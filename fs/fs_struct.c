@@ -5,7 +5,8 @@
  * init_fs gets the root ramfs as root and cwd at boot (mnt_init()); every
  * process inherits a copy, or shares it with CLONE_FS.  The process code
  * calls copy_fs() and exit_fs(); chdir calls set_fs_pwd().  The umask
- * system call is here too (Linux keeps it in kernel/sys.c).
+ * system call is here too (Linux keeps it in kernel/sys.c), and
+ * current_fs(), the fs_struct the system calls walk names in.
  */
 #include <nest/fs.h>
 #include <nest/sched.h>
@@ -24,6 +25,12 @@ struct fs_struct init_fs = {
 	.users = 1,
 	.umask = INIT_UMASK,
 };
+
+/* The fs_struct a kernel-side walk uses: current's, or init's if none. */
+struct fs_struct *current_fs(void)
+{
+	return current->fs ? current->fs : &init_fs;
+}
 
 /* fs_cache_init - make the fs_struct cache (vfs_caches_init()). */
 void fs_cache_init(void)

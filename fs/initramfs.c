@@ -237,6 +237,12 @@ void populate_rootfs(void)
 		else
 			pr_info("initramfs: unpacked %lu bytes\n",
 				(unsigned long)(m->end - m->start));
+		/*
+		 * Every file's data was copied into ramfs pages (kernel_write),
+		 * so the image is no longer needed, even after a failure: as
+		 * Linux does, give its ~7 MB back.
+		 */
+		free_initrd_mem(m->start, m->end);
 	} else {
 		pr_info("initramfs: no boot module, starting with an empty root\n");
 	}

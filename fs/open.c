@@ -3,16 +3,18 @@
  * do not change the tree: open, close, access, chdir (Linux's fs/open.c).
  * Also the kernel's own way in: filp_open() and open_exec().
  *
- * open = get a free fd, walk and maybe create (do_filp_open in
- * fs/namei.c), make the struct file (dentry_open), install it.  The fd is
- * taken first, as in Linux, so a full table gives EMFILE even for a name
- * that does not exist.
+ * open = get a free fd, walk and maybe create (do_filp_open), make the
+ * struct file (dentry_open), install it.  The fd is taken first, as in
+ * Linux, so a full table gives EMFILE even for a name that does not exist.
+ * do_filp_open is in fs/namei.c in Linux; here it sits with the rest of
+ * open and takes the walk's steps from fs/namei.c through fs/internal.h.
  */
 #include <nest/fs.h>
 #include <nest/sched.h>
 #include <nest/errno.h>
 #include <nest/syscalls.h>
 #include <uapi/fcntl.h>
+#include "internal.h"
 
 /* Open flags that only matter during open(); Linux drops them from f_flags. */
 #define OPEN_ONLY_FLAGS	(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC)
@@ -65,6 +67,86 @@ struct file *dentry_open(struct dentry *dentry, int flags)
 		}
 	}
 	return file;
+}
+
+/*
+ * do_filp_open - open @name, walked in @fs, as open(2) with @flags and
+ * @mode: the lookup (following a symbolic link at the end unless
+ * O_NOFOLLOW), O_CREAT (with O_EXCL), O_DIRECTORY; then dentry_open()
+ * does the rest (O_TRUNC, the driver's open).  Returns the file or
+ * ERR_PTR: -ENOENT, -ENOTDIR, -EISDIR, -EEXIST, -ENAMETOOLONG, -ELOOP (a
+ * link with O_NOFOLLOW), -EINVAL (O_CREAT | O_DIRECTORY, as Linux since
+ * 6.4), -ENXIO (a device without a driver), -ENOMEM.  O_CREAT through a
+ * link to a missing name does not create it (Linux does): -ENOENT.
+ */
+struct file *do_filp_open(struct fs_struct *fs, const char *name, int flags, umode_t mode)
+{
+	struct nameidata nd;
+	struct dentry *dentry;
+	struct file *file;
+	int err;
+
+	if ((flags & (O_CREAT | O_DIRECTORY)) == (O_CREAT | O_DIRECTORY))
+		return ERR_PTR(-EINVAL);
+	err = path_parentat(fs, name, &nd);
+	if (err)
+		return ERR_PTR(err);
+	if (!(flags & O_NOFOLLOW))
+		nd.flags |= LOOKUP_FOLLOW;
+	if (!(flags & O_CREAT)) {
+		err = lookup_last(&nd);
+		if (err)
+			goto out;
+		dentry = dget(nd.dentry);
+	} else {
+		/* O_CREAT of "/", ".", ".." or "name/" is -EISDIR in Linux. */
+		err = -EISDIR;
+		if (nd.last_type != LAST_NORM || (nd.flags & LOOKUP_DIRECTORY))
+			goto out;
+		dentry = lookup_one(nd.dentry, nd.last, nd.last_len);
+		if (!IS_ERR(dentry)) {
+			err = -EEXIST;
+			if (flags & O_EXCL)
+				goto out_dput;
+			/* It exists: open what it names, through a mount or a link. */
+			dput(dentry);
+			err = lookup_last(&nd);
+			if (err)
+				goto out;
+			dentry = dget(nd.dentry);
+			err = -EISDIR;
+			if (d_is_dir(dentry))
+				goto out_dput;
+		} else {
+			dentry = filename_create(&nd, false);
+			if (IS_ERR(dentry)) {
+				err = PTR_ERR(dentry);
+				goto out;
+			}
+			err = -EPERM;
+			if (nd.dentry->d_inode->i_op->create)
+				err = nd.dentry->d_inode->i_op->create(nd.dentry->d_inode,
+					dentry, (mode & S_IALLUGO & ~fs->umask) | S_IFREG);
+			if (err)
+				goto out_dput;
+		}
+	}
+	err = -ELOOP;			/* only with O_NOFOLLOW: a link itself */
+	if (d_is_symlink(dentry))
+		goto out_dput;
+	err = -ENOTDIR;
+	if ((flags & O_DIRECTORY) && !d_is_dir(dentry))
+		goto out_dput;
+	file = dentry_open(dentry, flags);
+	dput(dentry);
+	dput(nd.dentry);
+	return file;
+
+out_dput:
+	dput(dentry);
+out:
+	dput(nd.dentry);
+	return ERR_PTR(err);
 }
 
 /*

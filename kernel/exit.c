@@ -121,9 +121,14 @@ static __noreturn void init_exited(long code)
 {
 	bool ok = code == 0;
 
-	/* With `leakcheck`: give back init's own memory and files, then compare. */
+	/*
+	 * With `leakcheck`: give back init's own memory, files and
+	 * namespaces (an init that called unshare(CLONE_NEWPID) holds a new
+	 * nsproxy and namespace), then compare.
+	 */
 	exit_mm(current);
 	exit_files(current);
+	exit_task_namespaces(current);
 	if (!leakcheck_end())
 		ok = false;
 	if (WIFSIGNALED(code))

@@ -142,7 +142,7 @@ void panic(const char *fmt, ...)
 	 * from the faulting frame; otherwise show who called panic().
 	 */
 	if (!nested) {
-		printk(KERN_EMERG "CPU: 0 PID: 0 Comm: %s\n", current->comm);
+		printk(KERN_EMERG "CPU: 0 PID: %d Comm: %s\n", current->pid, current->comm);
 		dump_stack();
 	}
 	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", buf);
@@ -152,7 +152,7 @@ void panic(const char *fmt, ...)
 
 void __warn(const char *file, int line, const char *cond)
 {
-	printk(KERN_WARNING "WARNING: CPU: 0 PID: 0 at %s:%d: %s (task %s)\n",
-	       file, line, cond, current->comm);
+	printk(KERN_WARNING "WARNING: CPU: 0 PID: %d at %s:%d: %s (task %s)\n",
+	       current->pid, file, line, cond, current->comm);
 	dump_stack();
 }

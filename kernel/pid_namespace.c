@@ -6,11 +6,14 @@
  * with the struct pid cache for that depth (create_pid_cachep) and an empty
  * bitmap.  Who holds a reference: every struct pid whose deepest level is
  * the namespace, every nsproxy whose children are born in it, and every
- * child namespace.  When the last goes, free_pid_ns() may be running in a
- * context that cannot free pages (the pid-freeing path runs with
- * interrupts off), so it only queues free_work; do_free_pid_ns() then runs
- * from the workqueue, frees the bitmap and the namespace, and drops the
- * parent's reference, which may free the parent the same way.
+ * child namespace.  The last usually goes in release_task(), with
+ * interrupts off.  Freeing would be allowed there (Nest's allocators work
+ * in any context), but free_pid_ns() only queues free_work, as the patch
+ * does: the interrupts-off section stays short, and freeing a chain of
+ * namespaces is one work item per level rather than a recursion 32 deep.
+ * do_free_pid_ns() then runs from the workqueue, frees the bitmap and the
+ * namespace, and drops the parent's reference, which may free the parent
+ * the same way (docs/workqueue.md, section 5).
  */
 #include <nest/pid_namespace.h>
 #include <nest/pid.h>

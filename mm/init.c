@@ -83,3 +83,30 @@ void mem_init(const struct multiboot_info *mbi)
 		(unsigned long)((_kernel_end_phys - _kernel_start_phys) / 1024),
 		(unsigned long)(PAGE_ALIGN(nr_pfns * sizeof(struct page)) / PAGE_SIZE));
 }
+
+unsigned long initrd_freed_pages;
+
+/*
+ * free_initrd_mem - give the initramfs image back to the page allocator
+ * once populate_rootfs() has copied every file out of it (Linux:
+ * free_initrd_mem() -> free_reserved_area(), "Freeing initrd memory").
+ *
+ * mem_init() reserved [start, PAGE_ALIGN(end)) so that no allocation
+ * overwrote the image before it was unpacked.  Only the whole pages inside
+ * [start, end) are freed: the last partial page may be shared with the
+ * next boot module, which stays reserved.  Only lowmem pages can be freed:
+ * mem_map covers nothing above it.
+ */
+void free_initrd_mem(phys_addr_t start, phys_addr_t end)
+{
+	unsigned long first = PAGE_ALIGN(start) >> PAGE_SHIFT;
+	unsigned long last = (end & PAGE_MASK) >> PAGE_SHIFT;
+
+	if (last > max_pfn)
+		last = max_pfn;
+	if (first >= last)
+		return;
+	free_area_add_range(first, last);
+	initrd_freed_pages += last - first;
+	pr_info("Freeing initrd memory: %luK\n", (last - first) * (PAGE_SIZE / 1024));
+}

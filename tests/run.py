@@ -19,6 +19,8 @@ Usage (from anywhere; paths are relative to the top of the tree):
 3. User tests: tests/user_tests.py, each program as init (user:<name>).
 4. GDB sessions: every entry of tests/gdb/gdb_tests.py, a paused QEMU and
    gdb -batch running a script of checks.  Results are gdb:<session>:<check>.
+5. Lab tests: every test of every tests/labs/labN.py, graded on this tree
+   by tests/labs/grade.py; each must get its full points (lab<N>:<test>).
 
 Transcripts go to build/test-logs/<name>.log.  The last line printed is
 always "N passed, N failed" (", N skipped" if any), and the exit status is
@@ -51,6 +53,12 @@ Result = nest.Result
 sys.path.insert(0, str(ROOT / "tests"))
 from boot_tests import BOOT_TESTS  # noqa: E402
 import user_tests  # noqa: E402
+
+# The labs' tests (tests/labs/labN.py), graded on this full tree: each must
+# get its full points, as tools/lab.py's CI check also demands.
+_spec = importlib.util.spec_from_file_location("grade", ROOT / "tests" / "labs" / "grade.py")
+grade = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(grade)
 
 # tests/gdb/ is no package (and must not shadow GDB's own `gdb` module): by path.
 _spec = importlib.util.spec_from_file_location("gdb_tests", ROOT / "tests" / "gdb" / "gdb_tests.py")
@@ -175,6 +183,15 @@ def run_user_test(t):
     return [Result(name, "not ok" if problems else "ok", "; ".join(problems))], log
 
 
+def run_lab_test(grader, n, t):
+    """One test of lab n, graded on this tree: ok only with full points."""
+    earned, reason, log = grader.run(t)
+    if earned == t["points"]:
+        return [Result(f"lab{n}:{t['label']}", "ok", "")], log
+    why = f"{earned}/{t['points']} points: {reason}".replace("\n", "\n#")
+    return [Result(f"lab{n}:{t['label']}", "not ok", why)], log
+
+
 def report(results, log):
     """Print one run's results; on failure, where its log is and its tail."""
     for r in results:
@@ -217,6 +234,8 @@ def main(argv=None):
     boots = [t for t in BOOT_TESTS if re.search(args.only, t["name"])]
     users = [t for t in user_tests.USER_TESTS if re.search(args.only, f"user:{t['name']}")]
     gdbs = [t for t in gdb_tests.GDB_TESTS if re.search(args.only, f"gdb:{t['name']}")]
+    labs = [(n, t) for n in grade.lab_numbers() for t in grade.load_lab(n)["tests"]
+            if re.search(args.only, f"lab{n}:{t['label']}")]
     if args.list:
         for f in hosts:
             print(f"host  {shown(f)}")
@@ -227,6 +246,8 @@ def main(argv=None):
         for t in gdbs:
             print(f"gdb   {t['name']:24} {t['append'] or 'PROG=' + t['prog']} "
                   f"(tests/gdb/{t['script']})")
+        for n, t in labs:
+            print(f"lab   lab{n}:{t['label']:19} {t['points']} points (tests/labs/lab{n}.py)")
         return 0
 
     results = []
@@ -268,6 +289,16 @@ def main(argv=None):
         with ThreadPoolExecutor(max_workers=max(1, args.j)) as pool:
             for res, log in pool.map(lambda t: gdb_tests.run_gdb_test(t, BUILD, LOGS), gdbs):
                 res = [Result(r.name, r.status, r.reason) for r in res]
+                report(res, log)
+                results += res
+
+    if labs:
+        print("# lab tests (tests/labs/): the full tree is the reference solution, "
+              "so each gets its full points")
+        grader = grade.Grader(BUILD, LOGS / "labs")
+        (LOGS / "labs").mkdir(parents=True, exist_ok=True)
+        with ThreadPoolExecutor(max_workers=max(1, args.j)) as pool:
+            for res, log in pool.map(lambda nt: run_lab_test(grader, *nt), labs):
                 report(res, log)
                 results += res
 

@@ -63,7 +63,7 @@ USER_LIB_SRCS := $(filter-out user/lib/crt0.S, \
 USER_LIB_OBJS := $(patsubst %,$(USER_OBJ)/%.o,$(basename $(USER_LIB_SRCS)))
 
 # A program P is user/bin/P.c, or every .c file in user/bin/P/ when it is
-# too big for one file (the shell).
+# too big for one file (the shell, libctest).
 USER_PROGS := $(sort $(basename $(notdir $(wildcard user/bin/*.c))) \
 	$(notdir $(patsubst %/,%,$(dir $(wildcard user/bin/*/*.c)))))
 user_prog_objs = $(patsubst %.c,$(USER_OBJ)/%.o, \

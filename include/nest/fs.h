@@ -186,14 +186,16 @@ void fs_cache_init(void);
 void set_fs_pwd(struct fs_struct *fs, struct dentry *dentry);
 struct fs_struct *copy_fs_struct(struct fs_struct *old);
 void free_fs_struct(struct fs_struct *fs);
+struct fs_struct *current_fs(void);
 
-/* fs/namei.c: walks in an explicit fs_struct; names are kernel strings. */
+/*
+ * fs/namei.c, fs/namei_syscalls.c, fs/stat.c and fs/open.c: each walk is
+ * in an explicit fs_struct; names are kernel strings.
+ */
 char *getname(const char __user *filename);
 void putname(char *name);
-struct fs_struct *current_fs(void);
 int kern_path(struct fs_struct *fs, const char *name, unsigned int flags,
 	      struct dentry **res);
-struct file *do_filp_open(struct fs_struct *fs, const char *name, int flags, umode_t mode);
 int do_mknodat(struct fs_struct *fs, const char *name, umode_t mode, dev_t dev);
 int do_mkdirat(struct fs_struct *fs, const char *name, umode_t mode);
 int do_rmdir(struct fs_struct *fs, const char *name);
@@ -203,6 +205,7 @@ int do_readlinkat(struct fs_struct *fs, const char *name, char *buf, int bufsiz)
 /* fs/open.c */
 int do_truncate(struct inode *inode, loff_t length);
 struct file *dentry_open(struct dentry *dentry, int flags);
+struct file *do_filp_open(struct fs_struct *fs, const char *name, int flags, umode_t mode);
 long do_sys_open(struct fs_struct *fs, const char *filename, int flags, umode_t mode);
 int do_faccessat(struct fs_struct *fs, const char *name, int mode);
 int do_chdir(struct fs_struct *fs, const char *name);

@@ -234,6 +234,13 @@ unsigned long nr_free_blocks(unsigned int order);
 void free_area_init(struct page *map, unsigned long nr_pfns);
 void free_area_add_range(unsigned long start_pfn, unsigned long end_pfn);
 
+/*
+ * After populate_rootfs() has unpacked the initramfs, its pages go to the
+ * allocator (mm/init.c); initrd_freed_pages counts them.
+ */
+void free_initrd_mem(phys_addr_t start, phys_addr_t end);
+extern unsigned long initrd_freed_pages;
+
 /* Print the free blocks per order, like /proc/buddyinfo. */
 void show_buddyinfo(void);
 

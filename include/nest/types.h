@@ -43,6 +43,8 @@ typedef long ssize_t;
 #define __always_inline	inline __attribute__((always_inline))
 #endif
 #define __noinline	__attribute__((noinline))
+/* A definition another may override, or a reference that may stay 0 (Linux's). */
+#define __weak		__attribute__((weak))
 
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)

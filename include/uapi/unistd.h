@@ -47,6 +47,7 @@
 #define __NR_getpriority	96
 #define __NR_setpriority	97
 #define __NR_wait4		114
+#define __NR_sysinfo		116
 #define __NR_sigreturn		119
 #define __NR_clone		120
 #define __NR_uname		122

@@ -1,10 +1,14 @@
 /*
  * tests/fuzz/fuzz.h - the system call fuzzer's shared declarations.
  *
- * The fuzzer (/bin/fuzz) is four parts:
+ * The fuzzer (/bin/fuzz) is these parts:
  *	main.c		options, rounds in fresh pid namespaces, the watchdog
  *	worker.c	a worker process: its setup and its loop of calls
- *	args.c		the PRNG and the typed argument generators
+ *	rng.c		the PRNG, reseeded for every call
+ *	call.c		one whole call: pick a spec, make up its arguments
+ *	args.c		the scalar argument generators (args.h lists all)
+ *	paths.c		the string generators: paths, fs types, argv
+ *	structs.c	the structure generators: iovec, timespec, sigaction...
  *	table.c		the system calls, each with the types of its arguments
  *	raw.S		the traps themselves, and the one for fork-like calls
  *
@@ -41,7 +45,7 @@
 /* An anomaly record starts with this, the call it is about after it. */
 #define LOG_ANOMALY		'!'
 
-/* ---- args.c: the PRNG ---- */
+/* ---- rng.c: the PRNG ---- */
 void rng_seed(uint32_t seed, uint32_t call);
 uint32_t rnd(void);
 /* A number in [0, n); n > 0. */
@@ -49,7 +53,7 @@ uint32_t rnd_below(uint32_t n);
 /* True one time in @n. */
 int one_in(uint32_t n);
 
-/* ---- args.c: the argument types ---- */
+/* ---- the argument types (made up by args.c, paths.c, structs.c) ---- */
 enum arg_type {
 	ARG_NONE,
 	ARG_UNDEF,	/* any word: an interesting value or noise */
@@ -115,7 +119,7 @@ struct call {
 	char what[MAX_ARGS];		/* per argument: a letter saying which variant */
 };
 
-/* ---- args.c: the generators, over the worker's state below ---- */
+/* ---- the generators' view of a worker (set up by worker.c) ---- */
 struct worker_state {
 	int pool[16];			/* descriptors opened at setup */
 	int nr_pool;
@@ -135,10 +139,14 @@ struct worker_state {
 
 extern struct worker_state ws;
 
+/* ---- call.c ---- */
+/* Make up call @callno of the run with @seed into @c. */
 void gen_call(struct call *c, uint32_t seed, uint32_t callno);
-/* table.c: per-call corrections after generation (see there). */
-void fixup_call(struct call *c);
+/* Its log line, "#N name(args)\n", in @buf; returns its length. */
 int format_call(char *buf, size_t size, uint32_t callno, const struct call *c);
+
+/* ---- table.c: per-call corrections after generation (see there) ---- */
+void fixup_call(struct call *c);
 
 /* ---- raw.S ---- */
 long raw_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6);

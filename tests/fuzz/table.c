@@ -1,6 +1,6 @@
 /*
  * tests/fuzz/table.c - the system calls the fuzzer makes, each with the
- * type of each argument (args.c makes them up) and a weight: how often it
+ * type of each argument (call.c makes them up) and a weight: how often it
  * is picked, relative to the others.
  *
  * Some calls must never be made, and some only with their teeth pulled:
@@ -101,6 +101,7 @@ const struct syscall_spec syscall_table[] = {
 	{ "munmap", __NR_munmap, 2, A(ARG_ADDR, ARG_LEN), .weight = 4 },
 	{ "wait4", __NR_wait4, 4, A(ARG_PID, ARG_INTPTR, ARG_FLAGS, ARG_BUF),
 	  .flags = { 0, 0, WAIT_FLAGS }, .weight = 3 },
+	{ "sysinfo", __NR_sysinfo, 1, A(ARG_BUF), .weight = 1 },
 	{ "sigreturn", __NR_sigreturn, 0, A(ARG_NONE), .weight = 1 },
 	{ "clone", __NR_clone, 5, A(ARG_FLAGS, ARG_UNDEF, ARG_INTPTR, ARG_UNDEF, ARG_INTPTR),
 	  .flags = { CLONE_FLAGS }, .weight = 4, .kind = SC_FORK },

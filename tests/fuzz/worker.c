@@ -6,7 +6,7 @@
  * a pool of open descriptors, scratch pages followed by an unmapped page,
  * a read-only page, victim pages for munmap), then for each call:
  *
- *	1. makes it up from (seed, call number)       args.c, table.c
+ *	1. makes it up from (seed, call number)       call.c, table.c
  *	2. appends "#N name(args)" to its log        LOG_FD, /tmp/fuzz/log.W
  *	   (and to the console with -v), BEFORE the call
  *	3. makes it                                    raw.S
@@ -34,6 +34,9 @@
 
 int fuzz_verbose;
 int fuzz_faults;
+
+/* What the generators point into: set up once by worker_setup(). */
+struct worker_state ws;
 
 /*
  * With -F, one call in FAULT_ONE_IN gets a fault injected into one of its

@@ -14,12 +14,18 @@
  *	a signal with a handler to a task whose stack pointer is near 0:
  *	  the frame's address wrapped, and the pointers into it overflowed
  *	  (kernel/signal_frame.c)
+ *	init itself calling unshare(CLONE_NEWPID), then exiting: `leakcheck`
+ *	  counted its nsproxy and the new namespace as leaked, since init's
+ *	  namespaces were never released (kernel/exit.c, init_exited)
  */
 #include <limits.h>
 #include <fcntl.h>
 #include <sys/syscall.h>
 #include "check.h"
 
+#ifndef CLONE_NEWPID
+#define CLONE_NEWPID	0x20000000	/* <linux/sched.h>; glibc's <sched.h> needs _GNU_SOURCE */
+#endif
 #define LLSEEK_HIGH_MAX	0x7fffffffUL	/* offset_high of the largest loff_t */
 #define LOW_STACK	0x40		/* a child's stack pointer, near 0 */
 
@@ -50,6 +56,24 @@ static void test_low_stack(void)
 	set_handler(SIGSEGV, SIG_DFL, 0);
 	CHECK_KILLED(pid > 0 ? wait_child(pid) : -1, SIGSEGV,
 		     "low stack: a handled SIGSEGV with no room for its frame kills");
+}
+
+/*
+ * Last, as it changes init for good: init unshares its pid namespace and
+ * forks one child into the new one, which is its pid 1.  Init then exits
+ * still holding the nsproxy that points at the namespace; under
+ * `leakcheck` the kernel must release both before it counts.
+ */
+static void test_init_unshare(void)
+{
+	pid_t pid;
+
+	CHECK_EQ(syscall(SYS_unshare, CLONE_NEWPID), 0, "init unshare: CLONE_NEWPID");
+	pid = fork();
+	if (pid == 0)
+		_exit(getpid() == 1 ? 0 : 1);
+	CHECK_EXITED(pid > 0 ? wait_child(pid) : -1, 0,
+		     "init unshare: the next child is pid 1 of the new namespace");
 }
 
 int main(int argc, char **argv)
@@ -84,5 +108,6 @@ int main(int argc, char **argv)
 	close(dir);
 
 	test_low_stack();
+	test_init_unshare();
 	return check_done();
 }

@@ -46,6 +46,7 @@
 #define SYS_getpriority	__NR_getpriority
 #define SYS_setpriority	__NR_setpriority
 #define SYS_wait4	__NR_wait4
+#define SYS_sysinfo	__NR_sysinfo
 #define SYS_sigreturn	__NR_sigreturn
 #define SYS_clone	__NR_clone
 #define SYS_uname	__NR_uname
