@@ -100,7 +100,7 @@ u64 calc_delta_fair(unsigned long ticks, const struct task_struct *p)
 	END LAB 3 STARTER */
 }
 
-/* BEGIN LAB 3 SOLUTION: the queue's leftmost task and its floor */
+/* BEGIN LAB 3 SOLUTION: helpers: the smallest vruntime queued; raising rq->min_vruntime */
 /*
  * The queued task with the smallest vruntime, the first of equals, or NULL.
  * Linux keeps the queue in a red-black tree ordered by vruntime and takes

@@ -112,7 +112,7 @@ SYSCALL_DEFINE0(setsid)
 	return pid_vnr(pid);
 }
 
-/* BEGIN LAB 3 SOLUTION: the helpers of setpriority() and getpriority() */
+/* BEGIN LAB 3 SOLUTION: helpers, as Linux's set_one_prio() and nice_to_rlimit() */
 /*
  * Nest has no users: every task is root's.  PRIO_USER with who 0 (the
  * caller's user) or ROOT_UID names every task; any other uid has none.
