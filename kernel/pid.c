@@ -43,9 +43,15 @@ struct pid_namespace init_pid_ns = {
 	.level = 0,
 	.parent = NULL,
 	.inum = PROC_PID_INIT_INO,
+	/* BEGIN LAB 5 SOLUTION: the initial namespace's pid_max */
+	/* Linux's: PID_MAX_DEFAULT, or PIDS_PER_CPU_DEFAULT per CPU if more. */
+	.pid_max = min(PID_MAX_LIMIT, max(PID_MAX_DEFAULT, PIDS_PER_CPU_DEFAULT * NR_CPUS)),
+	/* END LAB 5 SOLUTION */
 };
 
+/* BEGIN LAB 5 STARTER
 int pid_max = PID_MAX_DEFAULT;
+END LAB 5 STARTER */
 
 /* As Linux's pid_hashfn: mix the number with the namespace's address. */
 static unsigned int pid_hashfn(int nr, const struct pid_namespace *ns)
@@ -120,10 +126,10 @@ int take_pid_nr(struct pid_namespace *ns, int nr)
 }
 
 /*
- * The next free number in @ns: the lowest free one above last_pid, else,
- * wrapping, the lowest from RESERVED_PIDS (or from 1 if the cursor never
- * passed 300), as Linux's alloc_pid() with idr_alloc_cyclic().  -EAGAIN
- * when the namespace is full.
+ * The next free number in @ns below pid_max: the lowest free one above
+ * last_pid, else, wrapping, the lowest from RESERVED_PIDS (or from 1 if
+ * the cursor never passed 300), as Linux's alloc_pid() with
+ * idr_alloc_cyclic().  -EAGAIN when the namespace is full.
  */
 static int alloc_pidmap(struct pid_namespace *ns)
 {
@@ -131,19 +137,38 @@ static int alloc_pidmap(struct pid_namespace *ns)
 	int start = max(ns->last_pid + 1, pid_min);
 	int nr;
 
+	/* BEGIN LAB 5 SOLUTION: number below this level's own pid_max */
+	int pid_max = ns->pid_max;
+
+	/*
+	 * pid_max may have been lowered below the cursor since: then nothing
+	 * lies above it, and the wrapped search must stop at pid_max too
+	 * (idr_alloc_cyclic() searches [cursor, max), then [pid_min, max)).
+	 */
+	nr = find_free_nr(ns, start, pid_max);
+	if (nr < 0)
+		nr = find_free_nr(ns, pid_min, min(start, pid_max));
+	/* END LAB 5 SOLUTION */
+	/* BEGIN LAB 5 STARTER
 	nr = find_free_nr(ns, start, pid_max);
 	if (nr < 0)
 		nr = find_free_nr(ns, pid_min, start);
+	END LAB 5 STARTER */
 	if (nr < 0)
 		return -EAGAIN;
 	return take_pid_nr(ns, nr);
 }
 
+/*
+ * The whole bitmap is walked, not just below pid_max: numbers taken before
+ * a namespace's pid_max was lowered are still in use (Linux's
+ * idr_get_next() has no bound either).
+ */
 int next_pidmap(struct pid_namespace *ns, int last)
 {
 	int nr = last + 1;
 
-	while (nr < pid_max) {
+	while (nr < PID_MAX_LIMIT) {
 		struct pidmap *map = &ns->pidmap[nr / BITS_PER_PAGE];
 		unsigned long *bits = map->page, word;
 

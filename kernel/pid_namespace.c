@@ -65,6 +65,16 @@ static struct pid_namespace *create_pid_namespace(struct pid_namespace *parent)
 	ns->parent = get_pid_ns(parent);
 	ns->nr_hashed = PIDNS_ADDING;
 	ns->inum = next_ns_inum++;
+	/* BEGIN LAB 5 SOLUTION: a new namespace's pid_max */
+	/*
+	 * Not the parent's value but the largest there is, as Linux (6.18)
+	 * does: the parent's limit binds anyway, since alloc_pid() takes a
+	 * number below each ancestor's pid_max too.  (The patch as first
+	 * posted copied the parent's value, a copy that goes stale when the
+	 * parent's changes.)
+	 */
+	ns->pid_max = PID_MAX_LIMIT;
+	/* END LAB 5 SOLUTION */
 	/* Number 0 is never handed out, as in the initial namespace. */
 	err = take_pid_nr(ns, 0);
 	if (err < 0)

@@ -11,9 +11,9 @@
  * Queueing sets the item's PENDING bit (a pending item is not queued
  * again), records the pool in work->data and appends the item to the
  * pool's worklist; a worker clears PENDING just before it calls the
- * function, so the item can be queued again while it runs.  Flushing,
- * cancelling and delayed items are in kernel/workqueue_flush.c, the trace
- * ring in kernel/workqueue_trace.c.
+ * function, so the item can be queued again while it runs.  Flushing and
+ * cancelling are in kernel/workqueue_flush.c, delayed items in
+ * kernel/workqueue_delayed.c, the trace ring in kernel/workqueue_trace.c.
  *
  * Locking: pool->lock, taken with interrupts off, guards a pool and the
  * items on it, so queueing is safe from interrupt handlers and with

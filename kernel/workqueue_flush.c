@@ -1,7 +1,7 @@
 /*
  * kernel/workqueue_flush.c - waiting for work and taking it back: flush,
- * drain and cancel, and delayed work (include/nest/workqueue.h), after
- * Linux's kernel/workqueue.c.
+ * drain and cancel (include/nest/workqueue.h), after Linux's
+ * kernel/workqueue.c.  Delayed work is kernel/workqueue_delayed.c.
  *
  * flush_work() queues a barrier: a work item of its own (on the flusher's
  * stack) placed right behind the item it waits for, or at the head of the
@@ -15,11 +15,10 @@
  * list.  cancel_*_sync() then marks the item CANCELING, which keeps
  * PENDING set so that queueing it fails, and flushes the running instance.
  *
- * A delayed item's timer fires in the timer interrupt and queues the item
- * there; the PENDING bit is held from queue_delayed_work() on, so the
- * item counts as pending while its timer runs.  Everything here that
- * touches a timer or a list does so with interrupts off, which on one CPU
- * makes each step atomic against the timer interrupt.
+ * A delayed item holds its PENDING bit while its timer runs, so cancelling
+ * one first tries to stop the timer (dwork_del_timer()).  Everything here
+ * that touches a timer or a list does so with interrupts off, which on one
+ * CPU makes each step atomic against the timer interrupt.
  */
 #include "workqueue_internal.h"
 #include <nest/errno.h>
@@ -209,16 +208,6 @@ void drain_workqueue(struct workqueue_struct *wq)
 	spin_unlock_irqrestore(&pool->lock, flags);
 }
 
-/* A delayed item's timer was stopped or fired: it no longer counts there. */
-static void dwork_timer_done(struct delayed_work *dwork)
-{
-	struct worker_pool *pool = &dwork->wq->pool;
-
-	spin_lock(&pool->lock);
-	pool->nr_delayed--;
-	spin_unlock(&pool->lock);
-}
-
 /*
  * try_to_grab_pending - take @work's PENDING bit for the caller, as
  * Linux's function of that name.  Returns 1 if @work was pending (its
@@ -226,19 +215,14 @@ static void dwork_timer_done(struct delayed_work *dwork)
  * another task is cancelling it, -EAGAIN if it is a delayed item's work
  * whose timer runs but @is_dwork was not given.  Interrupts off.
  */
-static int try_to_grab_pending(struct work_struct *work, bool is_dwork)
+int try_to_grab_pending(struct work_struct *work, bool is_dwork)
 {
 	unsigned long data = work->data;
 	struct worker_pool *pool;
 
-	if (is_dwork) {
-		struct delayed_work *dwork = to_delayed_work(work);
-
-		if (del_timer(&dwork->timer)) {
-			dwork_timer_done(dwork);
-			return 1;
-		}
-	}
+	/* A delayed item waiting for its timer: stopping the timer grabs it. */
+	if (is_dwork && dwork_del_timer(to_delayed_work(work)))
+		return 1;
 	if (!(data & WORK_STRUCT_PENDING)) {
 		work->data |= WORK_STRUCT_PENDING;
 		return 0;
@@ -330,101 +314,4 @@ bool cancel_work_sync(struct work_struct *work)
 bool cancel_delayed_work_sync(struct delayed_work *dwork)
 {
 	return __cancel_work_sync(&dwork->work, true);
-}
-
-/*
- * delayed_work_timer_fn - @dwork's delay has passed: queue it (from the
- * timer interrupt).  Queueing here is allowed on a queue being drained:
- * drain_workqueue() waits for exactly these.
- */
-void delayed_work_timer_fn(struct timer_list *t)
-{
-	struct delayed_work *dwork = container_of(t, struct delayed_work, timer);
-	unsigned long flags;
-
-	local_irq_save(flags);
-	dwork_timer_done(dwork);
-	__queue_work(dwork->wq, &dwork->work);
-	local_irq_restore(flags);
-}
-
-/*
- * Arm @dwork's timer for @delay jiffies from now, or queue it at once for
- * 0; the caller owns PENDING.  Interrupts off.
- */
-static void __queue_delayed_work(struct workqueue_struct *wq,
-				 struct delayed_work *dwork, unsigned long delay)
-{
-	struct timer_list *timer = &dwork->timer;
-
-	/* Not made by INIT_DELAYED_WORK: its timer would do anything. */
-	BUG_ON(timer->function != delayed_work_timer_fn);
-	dwork->wq = wq;
-	if (!delay) {
-		__queue_work(wq, &dwork->work);
-		return;
-	}
-	spin_lock(&wq->pool.lock);
-	wq->pool.nr_delayed++;
-	spin_unlock(&wq->pool.lock);
-	/*
-	 * The timer fires at the first tick with jiffies >= expires, so at
-	 * least @delay ticks after the tick count read here.
-	 */
-	timer->expires = jiffies + delay;
-	add_timer(timer);
-}
-
-/* queue_delayed_work - see include/nest/workqueue.h.  Any context. */
-bool queue_delayed_work(struct workqueue_struct *wq, struct delayed_work *dwork,
-			unsigned long delay)
-{
-	struct work_struct *work = &dwork->work;
-	unsigned long flags;
-	bool ret = false;
-
-	local_irq_save(flags);
-	if (!(work->data & WORK_STRUCT_PENDING) && wq_may_queue(wq, work)) {
-		work->data |= WORK_STRUCT_PENDING;
-		__queue_delayed_work(wq, dwork, delay);
-		ret = true;
-	}
-	local_irq_restore(flags);
-	return ret;
-}
-
-/*
- * mod_delayed_work - see include/nest/workqueue.h.  As Linux, an item
- * being cancelled is left alone and counts as pending.  Any context.
- */
-bool mod_delayed_work(struct workqueue_struct *wq, struct delayed_work *dwork,
-		      unsigned long delay)
-{
-	unsigned long flags;
-	int ret;
-
-	local_irq_save(flags);
-	if (!wq_may_queue(wq, &dwork->work)) {
-		local_irq_restore(flags);
-		return false;
-	}
-	ret = try_to_grab_pending(&dwork->work, true);
-	if (ret >= 0)
-		__queue_delayed_work(wq, dwork, delay);
-	local_irq_restore(flags);
-	return ret != 0;
-}
-
-/* flush_delayed_work - queue @dwork now if its timer runs, then flush it. */
-bool flush_delayed_work(struct delayed_work *dwork)
-{
-	unsigned long flags;
-
-	local_irq_save(flags);
-	if (del_timer(&dwork->timer)) {
-		dwork_timer_done(dwork);
-		__queue_work(dwork->wq, &dwork->work);
-	}
-	local_irq_restore(flags);
-	return flush_work(&dwork->work);
 }

@@ -1,9 +1,9 @@
 /*
  * kernel/workqueue_internal.h - the insides of the workqueue, shared by
  * kernel/workqueue.c (queues, queueing), kernel/workqueue_worker.c (the
- * kworker threads), kernel/workqueue_flush.c (flush, cancel, delayed
- * work), kernel/workqueue_trace.c, the scheduler's hook (kernel/sched.c)
- * and the white-box tests.  As Linux's file of the same name.
+ * kworker threads), kernel/workqueue_flush.c (flush, cancel),
+ * kernel/workqueue_delayed.c (delayed work), kernel/workqueue_trace.c,
+ * the scheduler's hook (kernel/sched.c) and the white-box tests.  As Linux's file of the same name.
  *
  * The three structs are the ones a debugger walks: the global list
  * `workqueues` holds every struct workqueue_struct; each has one struct
@@ -151,6 +151,19 @@ void insert_work(struct worker_pool *pool, struct work_struct *work,
 void __queue_work(struct workqueue_struct *wq, struct work_struct *work);
 bool wq_may_queue(struct workqueue_struct *wq, struct work_struct *work);
 void pwq_dec_nr_in_flight(struct worker_pool *pool, int color);
+
+/* ---- kernel/workqueue_flush.c ---- */
+/*
+ * Take @work's PENDING bit for the caller: 1 if it was pending (now off
+ * its list, or its timer stopped if @is_dwork), 0 if idle, -ENOENT while
+ * another task cancels it, -EAGAIN if its timer runs and !@is_dwork.
+ * Interrupts off.
+ */
+int try_to_grab_pending(struct work_struct *work, bool is_dwork);
+
+/* ---- kernel/workqueue_delayed.c ---- */
+/* Stop @dwork's timer if armed; true if it was (PENDING is then the caller's). */
+bool dwork_del_timer(struct delayed_work *dwork);
 
 /* ---- kernel/workqueue_worker.c ---- */
 struct worker *find_worker_executing_work(struct worker_pool *pool,

@@ -15,7 +15,9 @@
  * get_page() in include/nest/mm.h) and write-protects both sides.  The
  * first write to such a page faults, and do_wp_page() gives the writer its
  * own copy, or, when no one else maps the page any more, simply makes it
- * writable again.  That is copy-on-write, as Linux's mm/memory.c.
+ * writable again.  That is copy-on-write, as Linux's mm/memory.c, and the
+ * solution of lab 6 (docs/labs/lab6-cow.md), whose starter copies every
+ * page at fork instead.
  *
  * Fork and exit walk page tables, and a process's address space is sparse
  * (text near 0x08048000, the stack just below 0xC0000000), so both keep
@@ -144,13 +146,6 @@ static bool mm_is_loaded(struct mm_struct *mm)
 	return read_cr3() == __pa(mm->pgd);
 }
 
-/* Forget the TLB's copy of @addr's PTE, if @mm is loaded. */
-static void flush_tlb_page(struct mm_struct *mm, unsigned long addr)
-{
-	if (mm_is_loaded(mm))
-		invlpg(addr);
-}
-
 void flush_tlb_mm(struct mm_struct *mm)
 {
 	/* Reloading cr3 drops every non-global TLB entry: all user ones. */
@@ -259,6 +254,23 @@ void free_pgtables(struct mm_struct *mm)
 }
 
 /*
+ * The lab 6 starter's fork, as Unix's before copy-on-write: a new page for
+ * the child, a copy of the parent's bytes in it, mapped as the area allows
+ * (writable if it is).  Returns the child's PTE, or 0 if no page is free.
+ */
+/* BEGIN LAB 6 STARTER
+static pte_t copy_user_page_now(pte_t pte, unsigned long vm_flags)
+{
+	struct page *new = alloc_page(__GFP_NOWARN);
+
+	if (!new)
+		return 0;
+	copy_page(page_address(new), page_address(pte_page(pte)));
+	return page_to_phys(new) | vm_flags_to_pte(vm_flags);
+}
+END LAB 6 STARTER */
+
+/*
  * fork(): map every page @src has in @vma into @dst as well, copy-on-write
  * (Linux's copy_page_range() and copy_present_pte()).  Each page gets one
  * more reference, and a writable one loses _PAGE_RW in both directories,
@@ -267,8 +279,9 @@ void free_pgtables(struct mm_struct *mm)
  *
  * The caller must flush @src's TLB afterwards (flush_tlb_mm()) before
  * anything writes to @src's pages: until then the CPU may still hold the
- * writable PTEs.  Returns 0 or -ENOMEM (no page table for @dst; the caller
- * drops what was mapped so far with mmput()).
+ * writable PTEs.  Returns 0 or -ENOMEM (no page table, or in the starter
+ * no page, for @dst; the caller drops what was mapped so far with
+ * mmput(), so every entry written here is counted and noted first).
  */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		    struct vm_area_struct *vma)
@@ -304,17 +317,36 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 
 			if (!(pte & _PAGE_PRESENT))
 				continue;
+			/* BEGIN LAB 6 SOLUTION: share the page, write-protected on both sides */
 			/* Every Nest mapping is private: writable means COW. */
 			pte &= ~_PAGE_RW;
 			*from = pte;
 			get_page(pte_page(pte));
 			*to = pte;
+			/* END LAB 6 SOLUTION */
+			/* BEGIN LAB 6 STARTER
+			*to = copy_user_page_now(pte, vma->vm_flags);
+			if (!*to) {
+				err = -ENOMEM;
+				break;
+			}
+			END LAB 6 STARTER */
 			copied++;
 		}
 		pt_note(dst_table, lo, hi);
+		if (err)
+			break;
 	}
 	dst->nr_pages += copied;
 	return err;
+}
+
+/* BEGIN LAB 6 SOLUTION: the write fault on a copy-on-write page */
+/* Forget the TLB's copy of @addr's PTE, if @mm is loaded. */
+static void flush_tlb_page(struct mm_struct *mm, unsigned long addr)
+{
+	if (mm_is_loaded(mm))
+		invlpg(addr);
 }
 
 /*
@@ -346,6 +378,7 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	cow_copies++;
 	return 0;
 }
+/* END LAB 6 SOLUTION */
 
 /*
  * The page fault on user memory (Linux's handle_mm_fault() for anonymous
@@ -372,8 +405,10 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long address, bool write,
 	address &= PAGE_MASK;
 	pte = user_pte(mm, address, false);
 	if (pte && (*pte & _PAGE_PRESENT)) {
+		/* BEGIN LAB 6 SOLUTION: a write to a page shared since a fork */
 		if (write && !(*pte & _PAGE_RW))
 			return do_wp_page(mm, vma, address, pte);
+		/* END LAB 6 SOLUTION */
 		/* Present and allowed: no fault of ours to fix. */
 		return -EFAULT;
 	}

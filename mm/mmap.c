@@ -210,17 +210,20 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	list_for_each_entry(vma, &oldmm->mmap, vm_list) {
 		if (insert_vm_area(mm, vma->vm_start, vma->vm_end, vma->vm_flags) ||
 		    copy_page_range(mm, oldmm, vma)) {
-			/* Some of oldmm's pages may be write-protected already. */
+			/* BEGIN LAB 6 SOLUTION: some of oldmm's pages may be write-protected already */
 			flush_tlb_mm(oldmm);
+			/* END LAB 6 SOLUTION */
 			mmput(mm);
 			return NULL;
 		}
 	}
+	/* BEGIN LAB 6 SOLUTION: the parent's TLB */
 	/*
 	 * oldmm's PTEs lost _PAGE_RW: the CPU must not keep writing through
 	 * the entries it cached before (Linux's flush_tlb_mm() in dup_mmap()).
 	 */
 	flush_tlb_mm(oldmm);
+	/* END LAB 6 SOLUTION */
 	return mm;
 }
 

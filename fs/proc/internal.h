@@ -11,7 +11,7 @@
  *   /proc                 proc_root (root.c): the table below, then a
  *                         directory per process (base.c)
  *     meminfo, slabinfo   system-wide text (system.c)
- *     sys/kernel/pid_max
+ *     sys/kernel/pid_max  a ctl_table integer (system.c, proc_sysctl.c)
  *     self                a link to the reader's pid (base.c)
  *     PID/                tgid_base (base.c)
  *       status, stat      array.c
@@ -40,15 +40,19 @@ struct proc_fs_info {
 	struct pid_namespace *pid_ns;	/* the mounter's pid namespace (referenced) */
 };
 
+struct ctl_table;
+
 /*
  * What a file does, by kind: a link's target, a /proc/PID file's text
- * (given the mount's namespace and the live task), a system-wide text.
+ * (given the mount's namespace and the live task), a system-wide text,
+ * a /proc/sys file's table (its handler reads and writes it).
  */
 union proc_op {
 	int (*proc_get_link)(struct dentry *dentry, char *buf, int buflen);
 	int (*proc_show)(struct seq_file *m, struct pid_namespace *ns,
 			 struct pid *pid, struct task_struct *task);
 	int (*show)(struct seq_file *m, void *v);
+	const struct ctl_table *table;
 };
 
 struct proc_table;
@@ -75,6 +79,8 @@ extern const struct inode_operations proc_file_inode_operations;
 extern const struct inode_operations proc_link_inode_operations;
 extern const struct file_operations proc_dir_operations;
 extern const struct file_operations proc_single_file_operations;
+extern const struct inode_operations proc_sys_inode_operations;
+extern const struct file_operations proc_sys_file_operations;
 
 /* A directory listing the struct proc_table TABLE. */
 #define DIR(NAME, MODE, TABLE) {					\
@@ -96,6 +102,14 @@ extern const struct file_operations proc_single_file_operations;
 	.name = (NAME), .mode = S_IFREG | (MODE),			\
 	.iop = &proc_file_inode_operations,				\
 	.fop = &proc_single_file_operations, .op.show = (SHOW) }
+/*
+ * A /proc/sys file: the struct ctl_table TABLE's handler reads and
+ * writes it (proc_sysctl.c).  Writable exactly when MODE has S_IWUSR.
+ */
+#define SYSCTL(NAME, MODE, TABLE) {					\
+	.name = (NAME), .mode = S_IFREG | (MODE),			\
+	.iop = &proc_sys_inode_operations,				\
+	.fop = &proc_sys_file_operations, .op.table = &(TABLE) }
 
 /* Readdir positions: ".", "..", the table, then the processes (Linux's TGID_OFFSET). */
 #define PROC_FIRST_ENTRY	2

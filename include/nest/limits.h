@@ -1,4 +1,4 @@
-/* include/nest/limits.h - Linux's limits on names and paths, and of int. */
+/* include/nest/limits.h - Linux's limits on names and paths, and of int and long. */
 #ifndef NEST_LIMITS_H
 #define NEST_LIMITS_H
 
@@ -12,6 +12,9 @@
 #ifndef INT_MAX
 #define INT_MAX		((int)(~0U >> 1))
 #define INT_MIN		(-INT_MAX - 1)
+#endif
+#ifndef ULONG_MAX
+#define ULONG_MAX	(~0UL)
 #endif
 
 #endif /* NEST_LIMITS_H */

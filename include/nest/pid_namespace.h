@@ -15,8 +15,18 @@
 #include <nest/workqueue.h>
 
 #define PID_MAX_DEFAULT	0x8000		/* 32768, Linux's default pid_max */
+/* The most pid_max can be: Linux's on a 32-bit kernel (4194304 on 64-bit). */
 #define PID_MAX_LIMIT	PID_MAX_DEFAULT
 #define RESERVED_PIDS	300		/* the cursor wraps to here, as Linux's */
+/*
+ * Linux scales pid_max with the CPUs (include/linux/threads.h): its
+ * default is at least PIDS_PER_CPU_DEFAULT per CPU, its least value at
+ * least PIDS_PER_CPU_MIN per CPU.  Nest runs on one CPU (Linux asks
+ * num_possible_cpus()), so the plain 32768 and 301 stand.
+ */
+#define PIDS_PER_CPU_DEFAULT	1024
+#define PIDS_PER_CPU_MIN	8
+#define NR_CPUS			1
 #define BITS_PER_PAGE	(PAGE_SIZE * 8)
 #define BITS_PER_PAGE_MASK	(BITS_PER_PAGE - 1)
 #define PIDMAP_ENTRIES	((PID_MAX_LIMIT + 8 * PAGE_SIZE - 1) / PAGE_SIZE / 8)
@@ -45,6 +55,13 @@ struct pid_namespace {
 	unsigned int level;
 	struct pid_namespace *parent;
 	unsigned int inum;		/* its inode number: /proc/PID/ns/pid reads pid:[inum] */
+	/* BEGIN LAB 5 SOLUTION: the namespace's own pid_max */
+	/*
+	 * Numbers here stay below it: alloc_pid() wraps each level at its
+	 * own.  /proc/sys/kernel/pid_max reads and sets the caller's.
+	 */
+	int pid_max;
+	/* END LAB 5 SOLUTION */
 };
 
 /* Namespace inode numbers, as Linux's: the initial one's, then the others'. */
@@ -90,6 +107,8 @@ unsigned long nr_pid_namespaces(void);
 
 void pid_namespaces_init(void);
 
+/* BEGIN LAB 5 STARTER
 extern int pid_max;
+END LAB 5 STARTER */
 
 #endif /* NEST_PID_NAMESPACE_H */

@@ -15,8 +15,8 @@
  * own small pool of workers, created as they are needed and stopped by
  * destroy_workqueue().  kernel/workqueue.c has the queues and queueing,
  * kernel/workqueue_worker.c the workers, kernel/workqueue_flush.c
- * flushing, cancelling and delayed work, and kernel/workqueue_trace.c the
- * trace ring at the bottom of this header.
+ * flushing and cancelling, kernel/workqueue_delayed.c delayed work, and
+ * kernel/workqueue_trace.c the trace ring at the bottom of this header.
  *
  * The guarantees, as Linux's:
  *  - queueing an item that is pending (queued and not yet started, or a
@@ -113,7 +113,7 @@ struct delayed_work {
 	struct workqueue_struct *wq;	/* where the timer will queue it */
 };
 
-/* The timer function of every delayed_work (kernel/workqueue_flush.c). */
+/* The timer function of every delayed_work (kernel/workqueue_delayed.c). */
 void delayed_work_timer_fn(struct timer_list *t);
 
 #define __DELAYED_WORK_INITIALIZER(n, f, tflags) {			\

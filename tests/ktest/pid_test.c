@@ -67,7 +67,11 @@ static void pid_allocation_order(struct ktest *t)
 	KTEST_EXPECT_EQ(t, nr_pid_namespaces(), before);
 }
 
-/* Past pid_max the cursor wraps to RESERVED_PIDS (it had passed 300). */
+/*
+ * Past pid_max the cursor wraps to RESERVED_PIDS (it had passed 300).  A
+ * new namespace's pid_max is PID_MAX_LIMIT, with or without lab 5 (the one
+ * pid_max of the starter has the same value).
+ */
 static void pid_cursor_wraps_to_300(struct ktest *t)
 {
 	unsigned long before = nr_pid_namespaces();
@@ -75,11 +79,11 @@ static void pid_cursor_wraps_to_300(struct ktest *t)
 	struct pid *a, *b;
 
 	KTEST_ASSERT_FALSE(t, IS_ERR(ns));
-	ns->last_pid = pid_max - 2;
+	ns->last_pid = PID_MAX_LIMIT - 2;
 	a = alloc_pid(ns);
 	b = alloc_pid(ns);
 	KTEST_ASSERT_FALSE(t, IS_ERR(a) || IS_ERR(b));
-	KTEST_EXPECT_EQ(t, pid_nr_ns(a, ns), pid_max - 1);
+	KTEST_EXPECT_EQ(t, pid_nr_ns(a, ns), PID_MAX_LIMIT - 1);
 	KTEST_EXPECT_EQ(t, pid_nr_ns(b, ns), RESERVED_PIDS);
 	free_pid(a);
 	free_pid(b);
@@ -98,7 +102,7 @@ static void pid_cursor_below_300_wraps_to_1(struct ktest *t)
 
 	KTEST_ASSERT_FALSE(t, IS_ERR(ns));
 	/* Take every number from 5 up, so after 4 the search must wrap. */
-	for (nr = 5; nr < pid_max; nr++)
+	for (nr = 5; nr < PID_MAX_LIMIT; nr++)
 		take_pid_nr(ns, nr);
 	ns->last_pid = 3;
 	a = alloc_pid(ns);
@@ -122,7 +126,7 @@ static void pid_full_namespace_gives_eagain(struct ktest *t)
 	struct pid *p;
 
 	KTEST_ASSERT_FALSE(t, IS_ERR(ns));
-	for (nr = 1; nr < pid_max; nr++)
+	for (nr = 1; nr < PID_MAX_LIMIT; nr++)
 		take_pid_nr(ns, nr);
 	root_cursor = init_pid_ns.last_pid;
 	p = alloc_pid(ns);

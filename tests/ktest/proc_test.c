@@ -249,6 +249,7 @@ static void proc_system_files(struct ktest *t)
 	char line[32];
 	struct file *f;
 	loff_t pos = 0;
+	bool writable;
 
 	KTEST_EXPECT_EQ(t, read_text("/proc/sys/kernel/pid_max"), 6);
 	KTEST_EXPECT_EQ(t, strcmp(text, "32768\n"), 0);
@@ -268,11 +269,30 @@ static void proc_system_files(struct ktest *t)
 	KTEST_EXPECT_EQ(t, strcmp(line, "R (running)"), 0);
 	KTEST_EXPECT_TRUE(t, status_field("PPid:", line, sizeof(line)));
 	KTEST_EXPECT_EQ(t, strcmp(line, "0"), 0);
-	ktest_info(t, "writes are refused");
+
+	/*
+	 * A /proc/sys file opens for writing exactly when its mode lets root
+	 * write, EACCES otherwise (Linux's proc_sys_permission()).  pid_max
+	 * is read-only before lab 5 and refuses a value below its range after.
+	 */
+	f = filp_open("/proc/sys/kernel/pid_max", O_RDONLY, 0);
+	KTEST_ASSERT_FALSE(t, IS_ERR(f));
+	writable = f->f_inode->i_mode & S_IWUSR;
+	fput(f);
 	f = filp_open("/proc/sys/kernel/pid_max", O_WRONLY, 0);
+	if (!writable) {
+		ktest_info(t, "pid_max is read-only: an open for writing is refused");
+		KTEST_EXPECT_TRUE(t, IS_ERR(f) && PTR_ERR(f) == -EACCES);
+		if (!IS_ERR(f))
+			fput(f);
+		return;
+	}
+	ktest_info(t, "pid_max is writable: a value below its range is refused");
 	KTEST_ASSERT_FALSE(t, IS_ERR(f));
 	KTEST_EXPECT_EQ(t, kernel_write(f, "1\n", 2, &pos), -EINVAL);
 	fput(f);
+	KTEST_EXPECT_EQ(t, read_text("/proc/sys/kernel/pid_max"), 6);
+	KTEST_EXPECT_EQ(t, strcmp(text, "32768\n"), 0);
 }
 
 /* A kernel thread that sleeps until kthread_stop(). */

@@ -3,9 +3,8 @@
  * suite (registered in workqueue_test.c): workers under load.  An item
  * queued while it runs waits for itself instead of running twice at once;
  * a pool grows while its items sleep, up to max_active; 10,000 items on
- * three queues each run exactly as often as they should; the trace ring
- * records them; and the slab reaper, a delayed item on system_wq, gives
- * empty slabs back.
+ * three queues each run exactly as often as they should; and the trace
+ * ring records them.
  */
 #include "workqueue_test.h"
 
@@ -278,58 +277,4 @@ void workqueue_trace_records_queue_start_finish(struct ktest *t)
 	KTEST_EXPECT_EQ(t, seen, ARRAY_SIZE(expected));
 	/* The printed form, the last few events (the flush's barrier too). */
 	workqueue_trace_print(6);
-}
-
-/* ---- the slab reaper ---- */
-
-#define REAP_OBJECT_SIZE	512
-#define REAP_SLABS		3
-
-/* Print the slabinfo line of the cache named by @arg. */
-static void reap_slabinfo_line(void *arg, const char *line)
-{
-	struct ktest *t = arg;
-
-	if (!strncmp(line, "ktest_reap ", 11))
-		ktest_info(t, "%s", line);
-}
-
-/*
- * The reaper, a self-rearming deferrable delayed item on system_wq, gives
- * back the empty slabs of a cache beyond SLAB_REAP_KEEP.  Flushing it runs
- * it now.
- */
-void workqueue_slab_reaper_gives_back_empty_slabs(struct ktest *t)
-{
-	struct kmem_cache *s = kmem_cache_create("ktest_reap", REAP_OBJECT_SIZE, 0, 0, NULL);
-	unsigned long runs = slab_reap_runs, slabs_before;
-	unsigned int i, n;
-	void **objs;
-
-	KTEST_ASSERT_NOT_NULL(t, s);
-	KTEST_EXPECT_TRUE(t, delayed_work_pending(&slab_reap_work));
-	n = REAP_SLABS * s->num;
-	objs = kmalloc(n * sizeof(*objs), GFP_KERNEL);
-	if (!objs) {
-		kmem_cache_destroy(s);
-		KTEST_ASSERT_NOT_NULL(t, objs);
-	}
-	for (i = 0; i < n; i++)
-		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
-	for (i = 0; i < n; i++)
-		kmem_cache_free(s, objs[i]);
-	kfree(objs);
-	/* An empty cpu slab and one on slabs_free; the others went at free. */
-	slabs_before = s->num_slabs;
-	slabinfo_show(reap_slabinfo_line, t);
-	flush_delayed_work(&slab_reap_work);
-	slabinfo_show(reap_slabinfo_line, t);
-	ktest_info(t, "%lu empty slabs before the reaper ran, %lu after (keep %d)",
-		   slabs_before, s->num_slabs, SLAB_REAP_KEEP);
-	KTEST_EXPECT_EQ(t, slabs_before, 2);
-	KTEST_EXPECT_EQ(t, s->num_slabs, SLAB_REAP_KEEP);
-	KTEST_EXPECT_EQ(t, s->active_objs, 0);
-	KTEST_EXPECT_EQ(t, slab_reap_runs, runs + 1);
-	KTEST_EXPECT_TRUE(t, delayed_work_pending(&slab_reap_work));	/* re-armed */
-	kmem_cache_destroy(s);
 }

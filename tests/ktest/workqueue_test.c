@@ -1,8 +1,9 @@
 /*
  * tests/ktest/workqueue_test.c - the `workqueue` suite: the guarantees of
- * include/nest/workqueue.h, checked on the running kernel, and the slab
- * reaper that uses it.  The cases run in pid 1 and sleep a tick at a time
- * while workers run; the whole suite takes about a second of guest time.
+ * include/nest/workqueue.h, checked on the running kernel.  Delayed work
+ * is lab 7's, and has its own suite (lab7_delayed_work.c).  The cases run
+ * in pid 1 and sleep a tick at a time while workers run; the whole suite
+ * takes about a second of guest time.
  *
  * Each case makes its own queues and destroys them, and checks that their
  * workers are gone (kernel stacks and thread counts back where they were);
@@ -89,28 +90,10 @@ static void workqueue_ordered_runs_one_at_a_time_in_order(struct ktest *t)
 
 /* ---- pending-bit semantics ---- */
 
-struct delay_probe {
-	struct delayed_work dwork;
-	unsigned long delay;
-	unsigned long queued_at, ran_at;
-	int runs;
-};
-
-static void delay_fn(struct work_struct *work)
-{
-	struct delay_probe *d = container_of(to_delayed_work(work),
-					     struct delay_probe, dwork);
-
-	d->ran_at = jiffies;
-	d->runs++;
-}
-
-
 /* Queueing a pending item returns false and it runs once. */
 static void workqueue_no_double_queueing(struct ktest *t)
 {
 	struct probe p;
-	struct delay_probe d;
 
 	probe_init(&p, 0);
 	KTEST_EXPECT_FALSE(t, work_pending(&p.work));
@@ -127,29 +110,13 @@ static void workqueue_no_double_queueing(struct ktest *t)
 	flush_work(&p.work);
 	KTEST_EXPECT_EQ(t, p.runs, 2);
 
-	/* A delayed item is pending while its timer runs. */
-	INIT_DELAYED_WORK(&d.dwork, delay_fn);
-	d.runs = 0;
-	KTEST_EXPECT_TRUE(t, schedule_delayed_work(&d.dwork, HZ));
-	KTEST_EXPECT_TRUE(t, delayed_work_pending(&d.dwork));
-	KTEST_EXPECT_FALSE(t, schedule_delayed_work(&d.dwork, 1));
-	KTEST_EXPECT_FALSE(t, schedule_work(&d.dwork.work));
-	KTEST_EXPECT_TRUE(t, cancel_delayed_work_sync(&d.dwork));
-	KTEST_EXPECT_FALSE(t, delayed_work_pending(&d.dwork));
-	KTEST_EXPECT_FALSE(t, cancel_delayed_work_sync(&d.dwork));
-	/* The non-waiting forms say the same. */
-	KTEST_EXPECT_TRUE(t, schedule_delayed_work(&d.dwork, HZ));
-	KTEST_EXPECT_TRUE(t, cancel_delayed_work(&d.dwork));
-	KTEST_EXPECT_FALSE(t, cancel_delayed_work(&d.dwork));
-	KTEST_EXPECT_EQ(t, d.runs, 0);
 	/* No sleep in between, so no worker can take it first. */
 	KTEST_EXPECT_TRUE(t, schedule_work(&p.work));
 	KTEST_EXPECT_TRUE(t, cancel_work(&p.work));
 	KTEST_EXPECT_FALSE(t, cancel_work(&p.work));
 	KTEST_EXPECT_FALSE(t, work_pending(&p.work));
 	KTEST_EXPECT_EQ(t, p.runs, 2);
-	ktest_info(t, "queueing a pending item returned false: it ran %d times, the cancelled delayed one %d",
-		   p.runs, d.runs);
+	ktest_info(t, "queueing a pending item returned false: it ran %d times", p.runs);
 }
 
 /* ---- self-requeue ---- */
@@ -158,8 +125,7 @@ static void workqueue_no_double_queueing(struct ktest *t)
 
 static struct {
 	struct work_struct work;
-	struct delayed_work dwork;
-	int runs, delayed_runs;
+	int runs;
 	int requeue_failed;
 } requeue;
 
@@ -169,30 +135,17 @@ static void requeue_fn(struct work_struct *work)
 		requeue.requeue_failed++;
 }
 
-static void requeue_delayed_fn(struct work_struct *work)
-{
-	if (++requeue.delayed_runs < REQUEUE_TIMES &&
-	    !schedule_delayed_work(to_delayed_work(work), 1))
-		requeue.requeue_failed++;
-}
-
-/* A work function may queue its own item again, also a delayed one. */
+/* A work function may queue its own item again (a delayed one: lab 7). */
 static void workqueue_self_requeue(struct ktest *t)
 {
 	memset(&requeue, 0, sizeof(requeue));
 	INIT_WORK(&requeue.work, requeue_fn);
-	INIT_DELAYED_WORK(&requeue.dwork, requeue_delayed_fn);
 	KTEST_EXPECT_TRUE(t, schedule_work(&requeue.work));
-	KTEST_EXPECT_TRUE(t, schedule_delayed_work(&requeue.dwork, 1));
-	KTEST_EXPECT_TRUE(t, wait_ticks_for(READ_ONCE(requeue.runs) == REQUEUE_TIMES &&
-					    READ_ONCE(requeue.delayed_runs) == REQUEUE_TIMES,
+	KTEST_EXPECT_TRUE(t, wait_ticks_for(READ_ONCE(requeue.runs) == REQUEUE_TIMES,
 					    WAIT_TICKS));
 	flush_work(&requeue.work);
-	cancel_delayed_work_sync(&requeue.dwork);
-	ktest_info(t, "ran %d times and the delayed one %d times, requeueing itself",
-		   requeue.runs, requeue.delayed_runs);
+	ktest_info(t, "ran %d times, requeueing itself", requeue.runs);
 	KTEST_EXPECT_EQ(t, requeue.runs, REQUEUE_TIMES);
-	KTEST_EXPECT_EQ(t, requeue.delayed_runs, REQUEUE_TIMES);
 	KTEST_EXPECT_EQ(t, requeue.requeue_failed, 0);
 	KTEST_EXPECT_FALSE(t, work_pending(&requeue.work));
 }
@@ -289,88 +242,14 @@ static void workqueue_cancel_work_sync_running_item(struct ktest *t)
 	destroy_workqueue(wq);
 }
 
-/* ---- delayed work ---- */
-
-static const unsigned long test_delays[] = { 0, 1, 2, 3, 7 };
-
-/* Delayed work runs only once its delay has passed. */
-static void workqueue_delayed_work_never_runs_early(struct ktest *t)
-{
-	struct delay_probe d[ARRAY_SIZE(test_delays)];
-	unsigned int i, ran = 0;
-
-	for (i = 0; i < ARRAY_SIZE(d); i++) {
-		INIT_DELAYED_WORK(&d[i].dwork, delay_fn);
-		d[i].delay = test_delays[i];
-		d[i].runs = 0;
-		d[i].queued_at = jiffies;
-		KTEST_EXPECT_TRUE(t, schedule_delayed_work(&d[i].dwork, d[i].delay));
-	}
-	wait_ticks_for(({ ran = 0; for (i = 0; i < ARRAY_SIZE(d); i++)
-				ran += READ_ONCE(d[i].runs); ran == ARRAY_SIZE(d); }),
-		       WAIT_TICKS);
-	for (i = 0; i < ARRAY_SIZE(d); i++) {
-		cancel_delayed_work_sync(&d[i].dwork);
-		ktest_info(t, "delay %lu: queued at %lu, ran at %lu", d[i].delay,
-			   d[i].queued_at, d[i].ran_at);
-		KTEST_EXPECT_EQ(t, d[i].runs, 1);
-		KTEST_EXPECT_GE(t, d[i].ran_at - d[i].queued_at, d[i].delay);
-	}
-}
-
-/* mod_delayed_work moves a pending item's deadline, earlier or later. */
-static void workqueue_mod_delayed_work_moves_deadline(struct ktest *t)
-{
-	struct delay_probe d;
-	unsigned long start, now, flags;
-	int runs;
-
-	INIT_DELAYED_WORK(&d.dwork, delay_fn);
-	d.runs = 0;
-
-	/* Earlier: from a second to 3 ticks. */
-	start = jiffies;
-	queue_delayed_work(system_wq, &d.dwork, HZ);
-	KTEST_EXPECT_TRUE(t, mod_delayed_work(system_wq, &d.dwork, 3));
-	KTEST_EXPECT_TRUE(t, wait_ticks_for(READ_ONCE(d.runs) == 1, WAIT_TICKS));
-	KTEST_EXPECT_GE(t, d.ran_at - start, 3);
-	KTEST_EXPECT_LT(t, d.ran_at - start, HZ);
-	ktest_info(t, "moved from +%d to +3: ran at +%lu", HZ, d.ran_at - start);
-
-	/* Later: from 2 ticks to 8; not run a few ticks in, before +8. */
-	start = jiffies;
-	queue_delayed_work(system_wq, &d.dwork, 2);
-	KTEST_EXPECT_TRUE(t, mod_delayed_work(system_wq, &d.dwork, 8));
-	wait_ticks_for(time_after(jiffies, start + 5), WAIT_TICKS);
-	local_irq_save(flags);
-	now = jiffies;
-	runs = d.runs;
-	local_irq_restore(flags);
-	if (time_after(start + 8, now))		/* unless the guest stalled */
-		KTEST_EXPECT_EQ(t, runs, 1);
-	KTEST_EXPECT_TRUE(t, wait_ticks_for(READ_ONCE(d.runs) == 2, WAIT_TICKS));
-	KTEST_EXPECT_GE(t, d.ran_at - start, 8);
-	ktest_info(t, "moved from +2 to +8: ran at +%lu", d.ran_at - start);
-
-	/* Queued already (delay 0), then given a delay: off the list, re-armed. */
-	start = jiffies;
-	KTEST_EXPECT_FALSE(t, mod_delayed_work(system_wq, &d.dwork, 0));	/* was idle */
-	KTEST_EXPECT_TRUE(t, mod_delayed_work(system_wq, &d.dwork, 4));
-	KTEST_EXPECT_TRUE(t, wait_ticks_for(READ_ONCE(d.runs) == 3, WAIT_TICKS));
-	KTEST_EXPECT_GE(t, d.ran_at - start, 4);
-	cancel_delayed_work_sync(&d.dwork);
-	KTEST_EXPECT_EQ(t, d.runs, 3);
-}
-
 /* ---- destroy ---- */
 
 #define DESTROY_ITEMS	20
 
-/* destroy_workqueue runs the pending items (delayed ones too) first. */
+/* destroy_workqueue runs the pending items first (delayed ones: lab 7). */
 static void workqueue_destroy_drains_pending_items(struct ktest *t)
 {
 	struct probe items[DESTROY_ITEMS];
-	struct delay_probe d;
 	struct workqueue_struct *wq;
 	struct thread_count tc;
 	int i, ran = 0;
@@ -383,9 +262,6 @@ static void workqueue_destroy_drains_pending_items(struct ktest *t)
 		probe_init(&items[i], i ? 0 : 20);
 		queue_work(wq, &items[i].work);
 	}
-	INIT_DELAYED_WORK(&d.dwork, delay_fn);
-	d.runs = 0;
-	queue_delayed_work(wq, &d.dwork, 3);
 	destroy_workqueue(wq);
 
 	/* Linux's old names: one worker each, ordinary and unbound. */
@@ -400,10 +276,8 @@ static void workqueue_destroy_drains_pending_items(struct ktest *t)
 	destroy_workqueue(wq);
 	for (i = 0; i < DESTROY_ITEMS; i++)
 		ran += items[i].runs;
-	ktest_info(t, "%d of %d pending items and %d delayed ran before the queue went",
-		   ran, DESTROY_ITEMS, d.runs);
+	ktest_info(t, "%d of %d pending items ran before the queue went", ran, DESTROY_ITEMS);
 	KTEST_EXPECT_EQ(t, ran, DESTROY_ITEMS);
-	KTEST_EXPECT_EQ(t, d.runs, 1);
 	expect_threads_back(t, &tc);
 }
 
@@ -413,8 +287,7 @@ static struct {
 	struct timer_list timer;
 	struct workqueue_struct *wq;
 	struct probe item, sys_item;
-	struct delay_probe delayed;
-	bool in_irq, irqs_off, first, second, sys, delayed_queued;
+	bool in_irq, irqs_off, first, second, sys;
 	bool worker_in_irq, worker_kthread, worker_may_alloc;
 	char comm[TASK_COMM_LEN];
 } irqq;
@@ -426,7 +299,6 @@ static void irqq_timer_fn(struct timer_list *timer)
 	irqq.first = queue_work(irqq.wq, &irqq.item.work);
 	irqq.second = queue_work(irqq.wq, &irqq.item.work);
 	irqq.sys = schedule_work(&irqq.sys_item.work);
-	irqq.delayed_queued = queue_delayed_work(irqq.wq, &irqq.delayed.dwork, 1);
 }
 
 /* Process context: may sleep and allocate with GFP_KERNEL. */
@@ -456,20 +328,17 @@ static void workqueue_queue_from_timer_irq(struct ktest *t)
 	probe_init(&irqq.item, 0);
 	INIT_WORK(&irqq.item.work, irqq_work_fn);
 	probe_init(&irqq.sys_item, 0);
-	INIT_DELAYED_WORK(&irqq.delayed.dwork, delay_fn);
 	timer_setup(&irqq.timer, irqq_timer_fn, 0);
 	irqq.timer.expires = jiffies + 1;
 	add_timer(&irqq.timer);
 	KTEST_EXPECT_TRUE(t, wait_ticks_for(READ_ONCE(irqq.item.runs) == 1 &&
-					    READ_ONCE(irqq.sys_item.runs) == 1 &&
-					    READ_ONCE(irqq.delayed.runs) == 1, WAIT_TICKS));
+					    READ_ONCE(irqq.sys_item.runs) == 1, WAIT_TICKS));
 	del_timer(&irqq.timer);
 	KTEST_EXPECT_TRUE(t, irqq.in_irq);
 	KTEST_EXPECT_TRUE(t, irqq.irqs_off);
 	KTEST_EXPECT_TRUE(t, irqq.first);
 	KTEST_EXPECT_FALSE(t, irqq.second);
 	KTEST_EXPECT_TRUE(t, irqq.sys);
-	KTEST_EXPECT_TRUE(t, irqq.delayed_queued);
 	KTEST_EXPECT_FALSE(t, irqq.worker_in_irq);
 	KTEST_EXPECT_TRUE(t, irqq.worker_kthread);
 	KTEST_EXPECT_TRUE(t, irqq.worker_may_alloc);
@@ -486,7 +355,6 @@ static void workqueue_queue_from_timer_irq(struct ktest *t)
 	flush_work(&irqq.item.work);
 	KTEST_EXPECT_EQ(t, irqq.item.runs, 2);
 	flush_work(&irqq.sys_item.work);
-	cancel_delayed_work_sync(&irqq.delayed.dwork);
 	destroy_workqueue(irqq.wq);
 }
 
@@ -496,15 +364,12 @@ static struct ktest_case workqueue_cases[] = {
 	KTEST_CASE(workqueue_self_requeue),
 	KTEST_CASE(workqueue_flush_work_waits),
 	KTEST_CASE(workqueue_cancel_work_sync_running_item),
-	KTEST_CASE(workqueue_delayed_work_never_runs_early),
-	KTEST_CASE(workqueue_mod_delayed_work_moves_deadline),
 	KTEST_CASE(workqueue_destroy_drains_pending_items),
 	KTEST_CASE(workqueue_queue_from_timer_irq),
 	KTEST_CASE(workqueue_item_never_runs_on_two_workers),
 	KTEST_CASE(workqueue_pool_grows_while_workers_sleep),
 	KTEST_CASE(workqueue_stress_10000_items_on_3_queues),
 	KTEST_CASE(workqueue_trace_records_queue_start_finish),
-	KTEST_CASE(workqueue_slab_reaper_gives_back_empty_slabs),
 	{}
 };
 

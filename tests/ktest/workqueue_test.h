@@ -2,7 +2,8 @@
  * tests/ktest/workqueue_test.h - what the two halves of the `workqueue`
  * suite share: workqueue_test.c (the API's guarantees, and the suite
  * itself) and workqueue_pool_test.c (pools of workers under load,
- * non-reentrance, the trace ring and the slab reaper).
+ * non-reentrance, the trace ring); lab 7's suite on delayed work
+ * (lab7_delayed_work.c) uses it too.
  */
 #ifndef NEST_TESTS_WORKQUEUE_TEST_H
 #define NEST_TESTS_WORKQUEUE_TEST_H
@@ -77,6 +78,5 @@ void workqueue_item_never_runs_on_two_workers(struct ktest *t);
 void workqueue_pool_grows_while_workers_sleep(struct ktest *t);
 void workqueue_stress_10000_items_on_3_queues(struct ktest *t);
 void workqueue_trace_records_queue_start_finish(struct ktest *t);
-void workqueue_slab_reaper_gives_back_empty_slabs(struct ktest *t);
 
 #endif /* NEST_TESTS_WORKQUEUE_TEST_H */

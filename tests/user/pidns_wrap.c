@@ -13,9 +13,10 @@
  * new namespace starts with PID_MAX_LIMIT, 4194304 on a 64-bit kernel,
  * whatever the host's.  So on Linux the test's init first sets L's pid_max
  * to 32768 there; the parent namespaces still number these processes too,
- * and wrap on their own.  Nest has no /proc yet and pid_max is always
- * 32768; nothing about this is printed.  Before 6.14 pid_max is global:
- * the test then leaves it alone, and the checks fail unless it is 32768.
+ * and wrap on their own.  On Nest (i386) PID_MAX_LIMIT is 32768 already,
+ * so set_pid_max() finds nothing to do; nothing about this is printed.
+ * Before 6.14 pid_max is global: the test then leaves it alone, and the
+ * checks fail unless it is 32768.
  */
 #include "pidns.h"
 #include <sys/utsname.h>

@@ -212,6 +212,14 @@ static int run_tool(const char *name, char *const argv[], const char *input)
 		dup2(pipe_in[0], 0);
 		dup2(pipe_out[1], 1);
 		dup2(pipe_out[1], 2);
+		/*
+		 * ps shows lab-init too: start it only once lab-init sleeps
+		 * in read() below.  On an SMP Linux the parent may still be
+		 * running (R) when the tool looks, and the golden text says S.
+		 * (The cwd is the lab's /proc only for the tools that read it.)
+		 */
+		if (proc_state(".", getppid()))
+			wait_state_in(".", getppid(), 'S');
 		execv(path, argv);
 		_exit(127);
 	}
