@@ -1,11 +1,15 @@
 /*
- * kernel/sched.c - the scheduler: round-robin over the runnable tasks.
+ * kernel/sched.c - the scheduler's mechanism: the run queue, sleeping and
+ * waking, the context switch, the tick, and nice values (set_user_nice,
+ * the nice() system call).
  *
- * The run queue is a list of runnable tasks, oldest first.  schedule()
- * moves the current task to the back (if it is still runnable) and switches
- * to the one at the front; the idle task (the boot task, swapper/0) runs
- * only when the queue is empty.  The timer tick takes one tick off the
- * running task's time slice and asks for a reschedule when it is used up.
+ * The run queue holds the runnable tasks.  schedule() takes the current
+ * task off if it is going to sleep and switches to the task the policy
+ * picks (pick_next_task_fair(), kernel/sched_fair.c: the smallest weighted
+ * CPU time, round-robin among equals); the idle task (the boot task,
+ * swapper/0) runs only when the queue is empty.  The timer tick charges
+ * the running task and takes one tick off its time slice; when the slice
+ * is used up it asks for a reschedule.
  *
  * The kernel is not preemptible, as classic Linux without CONFIG_PREEMPT:
  * a task in the kernel runs until it sleeps or returns to user mode, where
@@ -29,7 +33,9 @@
 #include <nest/interrupt.h>
 #include <nest/syscalls.h>
 #include <nest/binfmts.h>
+#include <nest/errno.h>
 #include "workqueue_internal.h"
+#include "sched_internal.h"
 
 extern char boot_stack[];
 
@@ -38,6 +44,7 @@ struct task_struct init_task = {
 	.stack = boot_stack,
 	.flags = PF_KTHREAD | PF_IDLE,
 	.usage = 2,
+	.static_prio = DEFAULT_PRIO,	/* nice 0, which every task inherits */
 	.run_list = LIST_HEAD_INIT(init_task.run_list),
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
 	.children = LIST_HEAD_INIT(init_task.children),
@@ -55,8 +62,7 @@ struct task_struct *current = &init_task;
 
 /* The last task switched away from, for finish_task_switch() in the next. */
 static struct task_struct *switched_from;
-static LIST_HEAD(run_queue);
-static unsigned long nr_queued;
+static struct rq runqueue = RQ_INIT(runqueue);
 static DEFINE_SPINLOCK(rq_lock);
 
 bool task_stack_contains(const struct task_struct *tsk, unsigned long addr)
@@ -78,22 +84,23 @@ void sched_init(void)
 	init_sigpending(&init_task.pending);
 }
 
-static void enqueue_task(struct task_struct *p)
+void enqueue_task(struct rq *rq, struct task_struct *p)
 {
 	if (p->on_rq || (p->flags & PF_IDLE))
 		return;
-	list_add_tail(&p->run_list, &run_queue);
+	place_entity(rq, p);
+	list_add_tail(&p->run_list, &rq->tasks);
 	p->on_rq = true;
-	nr_queued++;
+	rq->nr_running++;
 }
 
-static void dequeue_task(struct task_struct *p)
+void dequeue_task(struct rq *rq, struct task_struct *p)
 {
 	if (!p->on_rq)
 		return;
 	list_del_init(&p->run_list);
 	p->on_rq = false;
-	nr_queued--;
+	rq->nr_running--;
 }
 
 /*
@@ -159,16 +166,13 @@ void schedule(void)
 		if (prev->state == TASK_INTERRUPTIBLE && signal_pending(prev))
 			prev->state = TASK_RUNNING;
 		else
-			dequeue_task(prev);
-	}
-	if (prev->state == TASK_RUNNING && prev->on_rq) {
-		/* Round-robin: to the back of the queue (the tick refills its slice). */
-		list_move_tail(&prev->run_list, &run_queue);
+			dequeue_task(&runqueue, prev);
 	}
 	if (!prev->time_slice)
-		prev->time_slice = RR_TIMESLICE;
-	next = list_empty(&run_queue) ? &init_task :
-	       list_first_entry(&run_queue, struct task_struct, run_list);
+		prev->time_slice = task_timeslice(prev);
+	next = pick_next_task_fair(&runqueue, prev);
+	if (!next)
+		next = &init_task;
 	spin_unlock(&rq_lock);
 	if (next != prev)
 		context_switch(prev, next);
@@ -183,7 +187,7 @@ bool wake_up_state(struct task_struct *p, unsigned int state)
 	spin_lock_irqsave(&rq_lock, flags);
 	if (p->state & state) {
 		p->state = TASK_RUNNING;
-		enqueue_task(p);
+		enqueue_task(&runqueue, p);
 		if (current->flags & PF_IDLE)
 			current->need_resched = true;
 		woken = true;
@@ -203,8 +207,9 @@ void wake_up_new_task(struct task_struct *p)
 
 	spin_lock_irqsave(&rq_lock, flags);
 	p->state = TASK_RUNNING;
-	p->time_slice = RR_TIMESLICE;
-	enqueue_task(p);
+	p->time_slice = task_timeslice(p);
+	/* Its vruntime is its parent's (fork copied it); place_entity() may raise it. */
+	enqueue_task(&runqueue, p);
 	spin_unlock_irqrestore(&rq_lock, flags);
 }
 
@@ -213,20 +218,17 @@ void scheduler_tick(void)
 	struct task_struct *p = current;
 
 	if (p->flags & PF_IDLE) {
-		if (nr_queued)
+		if (runqueue.nr_running)
 			p->need_resched = true;
 		return;
 	}
-	if (p->time_slice && --p->time_slice == 0) {
-		p->time_slice = RR_TIMESLICE;
-		if (nr_queued > 1)
-			p->need_resched = true;
-	}
+	if (task_tick_fair(&runqueue, p))
+		p->need_resched = true;
 }
 
 unsigned long nr_running(void)
 {
-	return nr_queued;
+	return runqueue.nr_running;
 }
 
 /*
@@ -238,7 +240,7 @@ void cpu_idle(void)
 {
 	for (;;) {
 		local_irq_disable();
-		if (nr_queued) {
+		if (runqueue.nr_running) {
 			local_irq_enable();
 			schedule();
 			continue;
@@ -251,4 +253,56 @@ SYSCALL_DEFINE0(sched_yield)
 {
 	schedule();
 	return 0;
+}
+
+/*
+ * The weight follows from static_prio (task_weight()), so a new nice value
+ * counts from the next tick; the vruntime @p has is kept.  The turn in
+ * progress is cut to the new slice if that is shorter: otherwise a child
+ * that renices itself at once would still run the nice-0 slice fork gave
+ * it.  Linux's set_user_nice() also reweights a queued task and may
+ * preempt at once.
+ */
+void set_user_nice(struct task_struct *p, long nice)
+{
+	if (nice < MIN_NICE || nice > MAX_NICE)
+		return;
+	p->static_prio = NICE_TO_PRIO(nice);
+	p->time_slice = min(p->time_slice, task_timeslice(p));
+}
+
+/*
+ * Every privilege check for nice values is here, so a lab can add
+ * credentials in one place (as ns_capable_sys_admin(), kernel/nsproxy.c).
+ * Linux lets a task lower its nice value down to its RLIMIT_NICE, or
+ * anywhere with CAP_SYS_NICE.  Nest has no users: every task is root's,
+ * and root has CAP_SYS_NICE, so everyone may.
+ */
+bool can_nice(const struct task_struct *p, int nice)
+{
+	return true;
+}
+
+/*
+ * nice(increment) - add @increment to the caller's nice value, clamped to
+ * MIN_NICE..MAX_NICE.  Returns 0 (the raw call does not return the new
+ * value; the C library's nice() asks getpriority() for it), or -EPERM when
+ * lowering it is not allowed.  As Linux's kernel/sched/syscalls.c.
+ */
+SYSCALL_DEFINE1(nice, int, increment)
+{
+	/* BEGIN LAB 3 SOLUTION: clamp, check, set */
+	long nice;
+
+	/* First within +-40, so that adding cannot overflow (nice(INT_MAX)). */
+	increment = clamp(increment, -NICE_WIDTH, NICE_WIDTH);
+	nice = clamp(task_nice(current) + increment, MIN_NICE, MAX_NICE);
+	if (increment < 0 && !can_nice(current, nice))
+		return -EPERM;
+	set_user_nice(current, nice);
+	return 0;
+	/* END LAB 3 SOLUTION */
+	/* BEGIN LAB 3 STARTER
+	return -ENOSYS;
+	END LAB 3 STARTER */
 }

@@ -1,6 +1,7 @@
 /*
  * kernel/sys.c - the small system calls about the process itself: ids,
- * process groups and sessions, prctl() and uname(), as Linux's kernel/sys.c.
+ * process groups and sessions, priorities (getpriority, setpriority),
+ * prctl() and uname(), as Linux's kernel/sys.c.
  *
  * Every pid crosses the boundary translated: a number the caller passes is
  * looked up in the caller's pid namespace, and a number returned is the
@@ -17,6 +18,7 @@
 #include <nest/version.h>
 #include <nest/irqflags.h>
 #include <uapi/misc.h>
+#include <uapi/resource.h>
 
 SYSCALL_DEFINE0(getpid)
 {
@@ -108,6 +110,135 @@ SYSCALL_DEFINE0(setsid)
 	change_pid(current, PIDTYPE_PGID, pid);
 	local_irq_restore(flags);
 	return pid_vnr(pid);
+}
+
+/* BEGIN LAB 3 SOLUTION: helpers, as Linux's set_one_prio() and nice_to_rlimit() */
+/*
+ * Nest has no users: every task is root's.  PRIO_USER with who 0 (the
+ * caller's user) or ROOT_UID names every task; any other uid has none.
+ */
+#define ROOT_UID	0
+
+/*
+ * A task counts for PRIO_USER only if the caller can see it: it has a
+ * number in the caller's pid namespace (Linux's task_pid_vnr(p) test).  So
+ * a namespace's processes can renice only each other, not the tasks of
+ * the namespaces above (the host's kernel threads, say).
+ */
+static bool prio_user_match(struct task_struct *p, int who)
+{
+	return who == ROOT_UID && task_pid_vnr(p);
+}
+
+/*
+ * Set @p's nice value for setpriority(), which reports one result for a
+ * whole group: @error is the result so far (-ESRCH until a task matched),
+ * and the new result is returned.  Raising is always allowed; lowering
+ * needs can_nice() (EACCES without it, as Linux's set_one_prio()).  Linux
+ * also checks that the caller owns @p (EPERM); in Nest it always does.
+ */
+static int set_one_prio(struct task_struct *p, int niceval, int error)
+{
+	if (niceval < task_nice(p) && !can_nice(p, niceval))
+		return -EACCES;
+	set_user_nice(p, niceval);
+	return error == -ESRCH ? 0 : error;
+}
+
+/*
+ * getpriority() returns 20 - nice (1..40), so that no valid answer looks
+ * like an error (Linux's nice_to_rlimit()); the C library turns it back.
+ */
+static long nice_to_rlimit(long nice)
+{
+	return MAX_NICE - nice + 1;
+}
+/* END LAB 3 SOLUTION */
+
+/*
+ * setpriority(which, who, niceval) - set the nice value of a process
+ * (PRIO_PROCESS: who is a pid, 0 the caller), of every process in a group
+ * (PRIO_PGRP: a pgid, 0 the caller's group) or of a user (PRIO_USER: a
+ * uid, 0 the caller's).  Ids are in the caller's pid namespace.  @niceval
+ * is clamped to -20..19.  Returns 0 if it matched any task, -EINVAL for a
+ * bad @which, -ESRCH when nothing matched, -EACCES when lowering is not
+ * allowed.
+ */
+SYSCALL_DEFINE3(setpriority, int, which, int, who, int, niceval)
+{
+	/* BEGIN LAB 3 SOLUTION: find the tasks, set each with set_one_prio() */
+	struct task_struct *p;
+	struct pid *pgrp;
+	int error = -ESRCH;
+
+	if (which < PRIO_PROCESS || which > PRIO_USER)
+		return -EINVAL;
+	niceval = clamp(niceval, MIN_NICE, MAX_NICE);
+	/*
+	 * No lock: the kernel is not preemptible and no interrupt handler
+	 * changes the task list or a process group, so the walks below see
+	 * them still.
+	 */
+	switch (which) {
+	case PRIO_PROCESS:
+		p = find_process(who);
+		if (p)
+			error = set_one_prio(p, niceval, error);
+		break;
+	case PRIO_PGRP:
+		pgrp = who ? find_vpid(who) : task_pgrp(current);
+		do_each_pid_task(pgrp, PIDTYPE_PGID, p)
+			error = set_one_prio(p, niceval, error);
+		break;
+	case PRIO_USER:
+		for_each_process(p)
+			if (prio_user_match(p, who))
+				error = set_one_prio(p, niceval, error);
+		break;
+	}
+	return error;
+	/* END LAB 3 SOLUTION */
+	/* BEGIN LAB 3 STARTER
+	return -ENOSYS;
+	END LAB 3 STARTER */
+}
+
+/*
+ * getpriority(which, who) - the highest priority (lowest nice value) among
+ * the tasks setpriority() would name, as 20 - nice: 1 (nice 19) to 40
+ * (nice -20).  -EINVAL for a bad @which, -ESRCH when nothing matched.
+ */
+SYSCALL_DEFINE2(getpriority, int, which, int, who)
+{
+	/* BEGIN LAB 3 SOLUTION: the largest nice_to_rlimit() of the tasks named */
+	struct task_struct *p;
+	struct pid *pgrp;
+	long retval = -ESRCH;
+
+	if (which < PRIO_PROCESS || which > PRIO_USER)
+		return -EINVAL;
+	switch (which) {
+	case PRIO_PROCESS:
+		p = find_process(who);
+		if (p)
+			retval = nice_to_rlimit(task_nice(p));
+		break;
+	case PRIO_PGRP:
+		pgrp = who ? find_vpid(who) : task_pgrp(current);
+		do_each_pid_task(pgrp, PIDTYPE_PGID, p)
+			retval = max(retval, nice_to_rlimit(task_nice(p)));
+		break;
+	case PRIO_USER:
+		for_each_process(p)
+			if (prio_user_match(p, who))
+				retval = max(retval, nice_to_rlimit(task_nice(p)));
+		break;
+	}
+	return retval;
+	/* END LAB 3 SOLUTION */
+	/* BEGIN LAB 3 STARTER
+	return -ENOSYS;
+	END LAB 3 STARTER */
 }
 
 /* BEGIN LAB 4 SOLUTION: tell the caller's descendants a subreaper is above them */

@@ -13,7 +13,8 @@
  *				level below, the task's own number last
  *
  * Nest has no users, accounting or scheduling classes: Uid and Gid are
- * root's, times are 0, priority 20 and nice 0, as an idle Linux shows.
+ * root's and times are 0, as an idle Linux shows; priority and nice are
+ * the task's (20 + nice, and nice).
  * Fields Nest has no value for are printed as Linux prints them when they
  * are 0, so the field count and order stay Linux's (52 in stat).
  */
@@ -29,8 +30,6 @@
 
 /* stat's rsslim: RLIM_INFINITY, as an unsigned long on i386. */
 #define PROC_RLIM_INFINITY	(~0UL)
-/* stat's priority and nice for a normal task at nice 0 (Linux's task_prio()). */
-#define PROC_DEFAULT_PRIO	20
 /* stat's tpgid when the process has no controlling terminal. */
 #define PROC_NO_TTY_PGRP	(-1)
 /* A kB count from pages. */
@@ -206,7 +205,7 @@ int proc_tgid_stat(struct seq_file *m, struct pid_namespace *ns,
 	/* minflt cminflt majflt cmajflt utime stime cutime cstime */
 	seq_puts(m, "0 0 0 0 0 0 0 0 ");
 	/* priority nice num_threads itrealvalue starttime (clock ticks: HZ is USER_HZ) */
-	seq_printf(m, "%d 0 %d 0 %lu ", PROC_DEFAULT_PRIO,
+	seq_printf(m, "%d %d %d 0 %lu ", task_prio(task), task_nice(task),
 		   task->signal ? task->signal->count : 0, task->start_jiffies);
 	seq_printf(m, "%lu %lu %lu ", vsize, rss, PROC_RLIM_INFINITY);
 	/* startcode endcode startstack kstkesp kstkeip */

@@ -10,6 +10,7 @@
 #include <nest/types.h>
 
 #define HZ	100	/* ticks per second: 10 ms, Linux i386's classic value */
+#define TICK_NSEC	(1000000000UL / HZ)	/* one tick in nanoseconds */
 
 extern volatile unsigned long jiffies;
 

@@ -4,8 +4,9 @@
  *
  * A task is a kernel thread or a user process (a user process is a task
  * with an mm).  Each has its own kernel stack with the struct pt_regs of
- * its user context at the top (task_pt_regs()).  kernel/sched.c runs them
- * round-robin, preempting on the timer tick; kernel/fork.c makes them and
+ * its user context at the top (task_pt_regs()).  kernel/sched.c runs them,
+ * preempting on the timer tick, in the order kernel/sched_fair.c's policy
+ * picks (weighted by each task's nice value); kernel/fork.c makes them and
  * kernel/exit.c ends them.
  */
 #ifndef NEST_SCHED_H
@@ -39,8 +40,22 @@
 #define PF_WQ_WORKER	0x00000020	/* a workqueue worker (kernel/workqueue.c) */
 #define PF_KTHREAD	0x00200000	/* a kernel thread: no user context */
 
-/* The time slice of a runnable task, in ticks. */
+/* The longest time slice, a nice-0 task's, in ticks (see task_timeslice()). */
 #define RR_TIMESLICE	(100 * HZ / 1000)	/* 100 ms */
+
+/*
+ * Nice values and priorities, as Linux's include/linux/sched/prio.h.  A
+ * task's nice value (-20, the most favoured, to 19, the least) is kept as
+ * its static_prio, 100 + 20 + nice: priorities below 100 are Linux's
+ * real-time ones, which Nest does not have.
+ */
+#define MAX_NICE	19
+#define MIN_NICE	-20
+#define NICE_WIDTH	(MAX_NICE - MIN_NICE + 1)	/* 40 */
+#define MAX_RT_PRIO	100
+#define DEFAULT_PRIO	(MAX_RT_PRIO + NICE_WIDTH / 2)	/* 120: nice 0 */
+#define NICE_TO_PRIO(nice)	((nice) + DEFAULT_PRIO)
+#define PRIO_TO_NICE(prio)	((prio) - DEFAULT_PRIO)
 
 typedef int pid_t;
 
@@ -84,6 +99,8 @@ struct task_struct {
 	bool on_rq;			/* on the run queue */
 	bool need_resched;		/* reschedule at the next safe point */
 	unsigned int time_slice;	/* ticks left */
+	int static_prio;		/* NICE_TO_PRIO(nice); inherited by fork */
+	u64 vruntime;			/* weighted CPU time, ns (kernel/sched_fair.c) */
 	struct list_head run_list;	/* in the run queue */
 	struct list_head tasks;		/* every task, from init_task.tasks */
 
@@ -150,6 +167,18 @@ static inline bool thread_group_leader(const struct task_struct *p)
 	return p->group_leader == p;
 }
 
+/* @p's nice value, -20..19 (Linux's task_nice()). */
+static inline int task_nice(const struct task_struct *p)
+{
+	return PRIO_TO_NICE(p->static_prio);
+}
+
+/* The priority /proc/PID/stat shows: 20 + nice, 0..39 (Linux's task_prio()). */
+static inline int task_prio(const struct task_struct *p)
+{
+	return p->static_prio - MAX_RT_PRIO;
+}
+
 /* ---- kernel/sched.c ---- */
 void sched_init(void);
 /* Give up the CPU; returns when this task is chosen again. */
@@ -163,6 +192,10 @@ void scheduler_tick(void);
 __noreturn void cpu_idle(void);
 /* Put a new task on the run queue (fork, kthread_create). */
 void wake_up_new_task(struct task_struct *p);
+/* Give @p the nice value @nice (MIN_NICE..MAX_NICE; others are ignored). */
+void set_user_nice(struct task_struct *p, long nice);
+/* May @p lower its nice value to @nice?  (Linux: RLIMIT_NICE or CAP_SYS_NICE.) */
+bool can_nice(const struct task_struct *p, int nice);
 /* Tasks on the run queue, and every task that exists (for ps and tests). */
 unsigned long nr_running(void);
 unsigned long nr_threads(void);

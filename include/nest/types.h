@@ -59,6 +59,8 @@ typedef long ssize_t;
 
 #define min(a, b)	((a) < (b) ? (a) : (b))
 #define max(a, b)	((a) > (b) ? (a) : (b))
+/* @val limited to [@lo, @hi] (Linux's clamp(); the arguments are evaluated twice). */
+#define clamp(val, lo, hi)	min(max(val, lo), hi)
 
 /* The address of the structure that contains @ptr as its field @member. */
 #define container_of(ptr, type, member) \

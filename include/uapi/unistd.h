@@ -25,6 +25,7 @@
 #define __NR_mount		21
 #define __NR_pause		29
 #define __NR_access		33
+#define __NR_nice		34
 #define __NR_kill		37
 #define __NR_mkdir		39
 #define __NR_rmdir		40
@@ -43,6 +44,8 @@
 #define __NR_readlink		85
 #define __NR_reboot		88
 #define __NR_munmap		91
+#define __NR_getpriority	96
+#define __NR_setpriority	97
 #define __NR_wait4		114
 #define __NR_sysinfo		116
 #define __NR_sigreturn		119

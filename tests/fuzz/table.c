@@ -19,6 +19,11 @@
  *				round's processes (the monitor, its init, is
  *				immune), never the supervisor or the kernel's
  *	fcntl(F_SETFL)		keeps O_NONBLOCK, so pipes never block
+ *	setpriority, nice	the value is always 0 (fixup_call): every which
+ *				and who is looked up, but no nice value ever
+ *				changes.  A worker at nice -20 would starve the
+ *				monitor; a monitor reniced to 19 would pay for
+ *				each tick it runs with 68 ticks of waiting
  *	open, unlink...		change files only under the worker's directory
  *				(ARG_WPATH); anything else is opened read-only
  *
@@ -33,6 +38,7 @@
 #include <uapi/unistd.h>
 #include <uapi/misc.h>
 #include <uapi/ioctls.h>
+#include <uapi/resource.h>
 #include "fuzz.h"
 
 #define O_ALL_FLAGS	(O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND | \
@@ -75,6 +81,11 @@ const struct syscall_spec syscall_table[] = {
 	  .weight = 1 },
 	{ "access", __NR_access, 2, A(ARG_PATH, ARG_FLAGS), .flags = { 0, 7 }, .weight = 3 },
 	{ "kill", __NR_kill, 2, A(ARG_PID, ARG_SIG), .weight = 3 },
+	{ "nice", __NR_nice, 1, A(ARG_UNDEF), .weight = 1 },
+	{ "getpriority", __NR_getpriority, 2, A(ARG_OP, ARG_PID),
+	  .ops = { { PRIO_PROCESS, PRIO_PGRP, PRIO_USER, 3, E } }, .weight = 1 },
+	{ "setpriority", __NR_setpriority, 3, A(ARG_OP, ARG_PID, ARG_UNDEF),
+	  .ops = { { PRIO_PROCESS, PRIO_PGRP, PRIO_USER, 3, E } }, .weight = 1 },
 	{ "mkdir", __NR_mkdir, 2, A(ARG_WPATH, ARG_MODE), .weight = 4 },
 	{ "rmdir", __NR_rmdir, 1, A(ARG_WPATH), .weight = 3 },
 	{ "dup", __NR_dup, 1, A(ARG_FD), .weight = 4 },
@@ -178,6 +189,12 @@ void fixup_call(struct call *c)
 		/* The open that looks at the whole tree only reads it. */
 		if (c->spec->arg[0] == ARG_PATH)
 			c->arg[1] &= ~(unsigned long)(O_ACCMODE | O_CREAT | O_TRUNC | O_APPEND);
+		break;
+	case __NR_nice:
+		c->arg[0] = 0;		/* see the top of the file */
+		break;
+	case __NR_setpriority:
+		c->arg[2] = 0;
 		break;
 	case __NR_mmap2:
 		/* Mostly anonymous memory: a descriptor of -1. */

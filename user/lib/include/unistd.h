@@ -1,8 +1,8 @@
 /*
  * unistd.h - the POSIX system call wrappers: files (file.c), processes
- * (process.c, exec.c), memory (brk.c), sleeping (time.c), terminals
- * (termios.c), and the raw syscall() (syscall.c).  Each returns -1 and
- * sets errno on failure.
+ * (process.c, exec.c, nice() in priority.c), memory (brk.c), sleeping
+ * (time.c), terminals (termios.c), and the raw syscall() (syscall.c).
+ * Each returns -1 and sets errno on failure.
  */
 #ifndef _UNISTD_H
 #define _UNISTD_H
@@ -50,6 +50,7 @@ pid_t getpgrp(void);
 pid_t getsid(pid_t pid);
 pid_t setsid(void);
 int pause(void);
+int nice(int inc);
 
 int isatty(int fd);
 pid_t tcgetpgrp(int fd);

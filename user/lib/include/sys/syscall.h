@@ -25,6 +25,7 @@
 #define SYS_mount	__NR_mount
 #define SYS_pause	__NR_pause
 #define SYS_access	__NR_access
+#define SYS_nice	__NR_nice
 #define SYS_kill	__NR_kill
 #define SYS_mkdir	__NR_mkdir
 #define SYS_rmdir	__NR_rmdir
@@ -42,6 +43,8 @@
 #define SYS_readlink	__NR_readlink
 #define SYS_reboot	__NR_reboot
 #define SYS_munmap	__NR_munmap
+#define SYS_getpriority	__NR_getpriority
+#define SYS_setpriority	__NR_setpriority
 #define SYS_wait4	__NR_wait4
 #define SYS_sysinfo	__NR_sysinfo
 #define SYS_sigreturn	__NR_sigreturn

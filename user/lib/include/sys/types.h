@@ -14,6 +14,7 @@ typedef long off_t;		/* 32-bit: Nest has lseek (19), not _llseek */
 typedef unsigned int mode_t;
 typedef unsigned int uid_t;
 typedef unsigned int gid_t;
+typedef unsigned int id_t;	/* a pid, pgid or uid: getpriority's who */
 typedef long time_t;
 typedef int clockid_t;
 typedef unsigned int useconds_t;
