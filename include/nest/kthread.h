@@ -12,6 +12,7 @@
 #define NEST_KTHREAD_H
 
 #include <nest/sched.h>
+#include <nest/errno.h>		/* IS_ERR() in kthread_run() */
 
 /*
  * kthread_create - a new kernel thread running @threadfn(@data), named
