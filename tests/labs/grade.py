@@ -30,8 +30,8 @@ host kernel lacking a feature, say), the test is judged on Nest alone and
 its line says so.  --strict (what CI's `tools/lab.py check` uses) counts a
 failing Linux run as a failure instead.
 
-The exit status is 0 when the grading ran, whatever the points (2 when it
-could not: no build, no such lab).  The module is also a library for
+The exit status is 0 when the grading ran, whatever the points; 2 when it
+could not (no such lab, or no kernel.elf and initramfs.cpio in the build).  The module is also a library for
 tests/run.py (lab tests in `make test`) and tools/lab.py (the CI check).
 """
 import argparse
@@ -92,6 +92,9 @@ def load_lab(n, root=ROOT):
         labels.add(t["label"])
     if not any(t.get("starter", "fail") == "fail" for t in lab["tests"]):
         raise LabError(f"{where}: no test fails on the starter, so nothing is graded")
+    total = sum(t["points"] for t in lab["tests"])
+    if total != 100:
+        raise LabError(f"{where}: the points add up to {total}, not 100")
     return lab
 
 
@@ -245,6 +248,11 @@ def main(argv=None):
     if scale:
         os.environ["NEST_TIMEOUT_SCALE"] = str(scale)
     build = Path(args.build).resolve()
+    missing = [f for f in ("kernel.elf", "initramfs.cpio") if not (build / f).is_file()]
+    if missing:
+        print(f"error: no {missing[0]} in {build}: run make first (make grade LAB=N does)",
+              file=sys.stderr)
+        return 2
     try:
         results = grade_lab(args.lab, build, strict=args.strict)
     except LabError as e:

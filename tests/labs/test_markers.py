@@ -126,6 +126,8 @@ check("lab_definition_needs_a_failing_test",
                                                 '"starter": "any"}')) or ""))
 check("lab_definition_bad_kind", "kind" in (load(GOOD.replace('"user"', '"host"')) or ""))
 check("lab_definition_whole_points", "points" in (load(GOOD.replace("60", "59.5")) or ""))
+check("lab_definition_totals_100",
+      "add up to 99" in (load(GOOD.replace('"points": 40', '"points": 39')) or ""))
 check("lab_definition_twin_labels",
       "both" in (load(GOOD.replace('"kind": "ktap", "suite": "s"',
                                    '"kind": "user", "name": "u"')) or ""))
