@@ -1,6 +1,7 @@
 /*
  * kernel/pid.c - allocating, finding and translating process ids, as in
- * the seed patch (../shared/seed) and Linux's kernel/pid.c.
+ * the seed patch (patch 13/15 of the 2007 series, docs/patch-tour.md) and
+ * Linux's kernel/pid.c.
  *
  * A struct pid carries one number per namespace level (include/nest/pid.h).
  * alloc_pid() takes a number from each level's bitmap, deepest level first,

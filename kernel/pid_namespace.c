@@ -1,6 +1,7 @@
 /*
  * kernel/pid_namespace.c - creating and destroying pid namespaces, as in
- * the seed patch (../shared/seed) and Linux's kernel/pid_namespace.c.
+ * the seed patch (patch 13/15 of the 2007 series, docs/patch-tour.md) and
+ * Linux's kernel/pid_namespace.c.
  *
  * create_pid_namespace() makes a namespace one level below its parent,
  * with the struct pid cache for that depth (create_pid_cachep) and an empty

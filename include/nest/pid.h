@@ -1,6 +1,6 @@
 /*
  * include/nest/pid.h - process ids, as in Linux since the 2007 pid
- * namespace series (see ../shared/seed, patch 13/15).
+ * namespace series (patch 13/15; docs/patch-tour.md).
  *
  * A struct pid is the kernel's handle for an id.  A task in a namespace at
  * level L has a number in that namespace and in each of its ancestors: the

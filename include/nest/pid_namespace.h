@@ -1,6 +1,6 @@
 /*
  * include/nest/pid_namespace.h - pid namespaces, as in the seed patch
- * (../shared/seed) and Linux.
+ * (patch 13/15, docs/patch-tour.md) and Linux.
  *
  * Each namespace numbers its pids itself: a bitmap of PID_MAX_LIMIT bits,
  * in pages allocated when first needed, and a cursor, last_pid.  Levels

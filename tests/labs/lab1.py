@@ -1,4 +1,4 @@
-# tests/labs/lab1.py - Lab 1, "Add a system call": sysinfo(2) (116).
+# tests/labs/lab1.py - Lab 1, "Add a system call: sysinfo(2)" (number 116).
 # The handout: docs/labs/lab1-syscall.md.  The solution is kernel/sys_info.c,
 # a solution file (left out of the starter as a whole), so sysinfo() is
 # -ENOSYS there and every test below fails.

@@ -1,4 +1,5 @@
-# tests/labs/lab2.py - lab 2, per-cache slab statistics (docs/labs/lab2-slab-stats.md).
+# tests/labs/lab2.py - Lab 2, "Slab: per-cache statistics"
+# (docs/labs/lab2-slab-stats.md).
 # Pure data: tests/labs/grade.py reads LAB.
 
 # A /proc/slabinfo line's statistics columns with Linux's widths
@@ -8,7 +9,7 @@ _STATS_COLUMNS = (r" : globalstat [ \d]{6}\d [ \d]{5}\d [ \d]{4}\d(?: [ \d]{3}\d
 _NONZERO = r" +[1-9]\d*"
 
 LAB = {
-    "title": "Slab: per-cache statistics (Linux SLAB's STATS counters)",
+    "title": "Slab: per-cache statistics",
     "handout": "docs/labs/lab2-slab-stats.md",
     "tests": [
         # The counters, exact, over known sequences on caches of the suite's

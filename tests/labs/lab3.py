@@ -1,10 +1,11 @@
-# Lab 3: scheduling priorities (docs/labs/lab3-priorities.md).
+# tests/labs/lab3.py - Lab 3, "Scheduling: priorities with nice, getpriority and
+# setpriority" (docs/labs/lab3-priorities.md).
 LAB = {
-    "title": "Scheduling: priorities (nice, getpriority, setpriority and a weighted scheduler)",
+    "title": "Scheduling: priorities with nice, getpriority and setpriority",
     "handout": "docs/labs/lab3-priorities.md",
     "tests": [
         # The policy (kernel/sched_fair.c) without a clock: weights, charging,
-        # picking, placing, and CPU shares of simulated runs.  12 cases.
+        # picking, placing, and CPU shares of simulated runs.  13 cases.
         {"kind": "ktap", "suite": "lab3_sched", "points": 40, "timeout": 60},
         # The system calls, compared with Linux, one part per item.
         {"kind": "user", "name": "lab3_nice", "args": ["process"], "points": 15,

@@ -8,7 +8,7 @@
  *	nicedemo: 2 CPU-bound processes for 3 s
  *	  nice  weight        loops   share   fair
  *	     0    1024    ...          75.2%  75.3%
- *	     5     335    ...          24.8%  24.7%
+ *	     5     335    ...          24.8%  24.6%
  *
  * A demonstration, not a test: the counts depend on the machine and on
  * what else runs.  On a multi-core Linux each process has a core of its
@@ -29,7 +29,7 @@
 #define DEFAULT_SECONDS		2
 #define PERMILLE		1000
 
-/* Linux's sched_prio_to_weight[] (kernel/sched_fair.c), nice -20 first. */
+/* Linux's sched_prio_to_weight[] (kernel/sched/core.c), nice -20 first. */
 static const unsigned int prio_to_weight[40] = {
 	88761, 71755, 56483, 46273, 36291, 29154, 23254, 18705, 14949, 11916,
 	 9548,  7620,  6100,  4904,  3906,  3121,  2501,  1991,  1586,  1277,

@@ -9,7 +9,7 @@ them, so that a backtrace taken in the kernel goes on below the interrupt:
 into the interrupted kernel function, or, for a system call, into the user
 program (its symbols loaded by usersyms.py):
 
-    #0  copy_pid_ns (flags=..., old_ns=...) at kernel/pid_namespace.c:84
+    #0  copy_pid_ns (flags=..., old_ns=...) at kernel/pid_namespace.c:101
     ...
     #7  0xc010aef1 in do_interrupt (regs=0xf0002fb8) at kernel/traps.c:216
     #8  0xc010218a in common_interrupt () at boot/entry.asm:117
