@@ -50,6 +50,19 @@ static bool alloc_range(struct kmem_cache *s, unsigned int from, unsigned int to
 	return true;
 }
 
+/*
+ * Fill a fresh cache with objs[0 .. @count - 1]; if they don't fit in
+ * objs[] or an allocation fails, destroy the cache and say false, so the
+ * case can assert on it and stop.
+ */
+static bool fill_or_destroy(struct kmem_cache *s, unsigned long count)
+{
+	if (count <= LAB2_MAX_OBJECTS && alloc_range(s, 0, count))
+		return true;
+	kmem_cache_destroy(s);
+	return false;
+}
+
 /* Free objs[@from .. @to - 1]. */
 static void free_range(struct kmem_cache *s, unsigned int from, unsigned int to)
 {
@@ -201,10 +214,7 @@ static void lab2_free_hits_and_misses(struct ktest *t)
 
 	KTEST_ASSERT_NOT_NULL(t, s);
 	n = s->num;
-	if (n + 1 > LAB2_MAX_OBJECTS || !alloc_range(s, 0, n + 1)) {
-		kmem_cache_destroy(s);
-		KTEST_ASSERT_TRUE(t, false);
-	}
+	KTEST_ASSERT_TRUE(t, fill_or_destroy(s, n + 1));
 	kmem_cache_free(s, objs[n]);
 	free_range(s, 0, n);
 	want.allochit = n - 1;
@@ -271,10 +281,7 @@ static void lab2_grown_and_reaped(struct ktest *t)
 
 	KTEST_ASSERT_NOT_NULL(t, s);
 	n = s->num;
-	if (3 * n > LAB2_MAX_OBJECTS || !alloc_range(s, 0, 3 * n)) {
-		kmem_cache_destroy(s);
-		KTEST_ASSERT_TRUE(t, false);
-	}
+	KTEST_ASSERT_TRUE(t, fill_or_destroy(s, 3 * n));
 	free_range(s, 0, 3 * n);
 	want.allochit = 3 * (n - 1);
 	want.allocmiss = 3;
@@ -305,10 +312,7 @@ static void lab2_reaped_by_the_reaper(struct ktest *t)
 
 	KTEST_ASSERT_NOT_NULL(t, s);
 	n = s->num;
-	if (2 * n > LAB2_MAX_OBJECTS || !alloc_range(s, 0, 2 * n)) {
-		kmem_cache_destroy(s);
-		KTEST_ASSERT_TRUE(t, false);
-	}
+	KTEST_ASSERT_TRUE(t, fill_or_destroy(s, 2 * n));
 	free_range(s, 0, 2 * n);
 	want.allochit = 2 * (n - 1);
 	want.allocmiss = 2;
@@ -514,10 +518,7 @@ static void lab2_slabinfo_statistics_columns(struct ktest *t)
 
 	KTEST_ASSERT_NOT_NULL(t, s);
 	n = s->num;
-	if (n + 1 > LAB2_MAX_OBJECTS || !alloc_range(s, 0, n + 1)) {
-		kmem_cache_destroy(s);
-		KTEST_ASSERT_TRUE(t, false);
-	}
+	KTEST_ASSERT_TRUE(t, fill_or_destroy(s, n + 1));
 	free_range(s, 0, n + 1);	/* A's objects: misses, then B's one: a hit */
 	snprintf(want, sizeof(want),
 		 " : globalstat %7lu %6lu %5lu %4lu %4lu %4lu %4lu %4lu %4lu"

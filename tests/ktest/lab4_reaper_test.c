@@ -134,6 +134,22 @@ static void standins_free(struct pid_namespace *ns1, struct pid_namespace *ns2,
 }
 
 /*
+ * The line the first two cases share: I (the init of @ns) <- A <- B <- C
+ * <- F, all in @ns.  Returns F (NULL if a stand-in could not be made) and
+ * the others through the pointers.
+ */
+static struct task_struct *standin_line(struct pid_namespace *ns, struct task_struct **i,
+					struct task_struct **a, struct task_struct **b,
+					struct task_struct **c)
+{
+	*i = standin_task("I", &init_task, ns);
+	*a = *i ? standin_task("A", *i, ns) : NULL;
+	*b = *a ? standin_task("B", *a, ns) : NULL;
+	*c = *b ? standin_task("C", *b, ns) : NULL;
+	return *c ? standin_task("F", *c, ns) : NULL;
+}
+
+/*
  * I (the init of N) <- A <- B <- C <- F, all in N.  Nobody marked: I.
  * A a subreaper: A.  B one too: B, the nearest.  F's own flag, and I's,
  * change nothing: the walk starts at F's parent and I is the default.
@@ -145,11 +161,7 @@ static void lab4_reaper_nearest_subreaper(struct ktest *t)
 	struct task_struct *i, *a, *b, *c, *f;
 
 	KTEST_ASSERT_FALSE(t, IS_ERR(ns));
-	i = standin_task("I", &init_task, ns);
-	a = standin_task("A", i, ns);
-	b = standin_task("B", a, ns);
-	c = standin_task("C", b, ns);
-	f = standin_task("F", c, ns);
+	f = standin_line(ns, &i, &a, &b, &c);
 	if (!f) {
 		KTEST_EXPECT_NOT_NULL(t, f);
 		goto out;
@@ -181,11 +193,7 @@ static void lab4_reaper_skips_exiting_subreaper(struct ktest *t)
 	struct task_struct *i, *a, *b, *c, *f;
 
 	KTEST_ASSERT_FALSE(t, IS_ERR(ns));
-	i = standin_task("I", &init_task, ns);
-	a = standin_task("A", i, ns);
-	b = standin_task("B", a, ns);
-	c = standin_task("C", b, ns);
-	f = standin_task("F", c, ns);
+	f = standin_line(ns, &i, &a, &b, &c);
 	if (!f) {
 		KTEST_EXPECT_NOT_NULL(t, f);
 		goto out;
