@@ -259,8 +259,6 @@ def main(argv=None):
         print(f"error: {e}", file=sys.stderr)
         return 2
     if args.json:
-        for r in results:
-            r["test"] = {k: v for k, v in r["test"].items()}
         Path(args.json).write_text(json.dumps(results, indent=2) + "\n")
     return 0
 
